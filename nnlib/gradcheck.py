@@ -1,0 +1,66 @@
+"""Check backpropagation against central differences.
+
+The numerical gradient of one parameter p is the central difference
+
+    dC/dp ~ (C(p + eps) - C(p - eps)) / (2 eps),
+
+whose error shrinks like eps^2 (eq. ``central-difference`` in the notation
+chapter).  It needs two forward passes per parameter, so it is only for small
+networks: backprop gets all of them from one forward and one backward pass.
+"""
+import numpy as np
+
+from .checks import check_pair
+from .costs import get_cost
+
+
+def numerical_gradient(net, X, Y, cost="mse", eps=1e-6):
+    """Central-difference gradient of ``net.cost(X, Y, cost)``.
+
+    Returns ``(grad_W, grad_b)`` shaped like ``net.W`` and ``net.b``.
+    The network's parameters are restored afterwards.
+    """
+    X, Y = check_pair(net.sizes, X, Y)
+    C = get_cost(cost).C
+    f = lambda: C(net._forward_all(X)[1][-1], Y)
+    return ([_central(f, W, eps) for W in net.W],
+            [_central(f, b, eps) for b in net.b])
+
+
+def _central(f, P, eps):
+    """Central differences of f() with respect to every entry of array P."""
+    grad = np.zeros_like(P)
+    for i in np.ndindex(P.shape):
+        kept = P[i]
+        P[i] = kept + eps
+        c_plus = f()
+        P[i] = kept - eps
+        c_minus = f()
+        P[i] = kept
+        grad[i] = (c_plus - c_minus) / (2 * eps)
+    return grad
+
+
+def relative_error(a, b):
+    """||a - b|| / (||a|| + ||b||), and 0 when both are zero."""
+    a, b = np.ravel(a), np.ravel(b)
+    scale = np.linalg.norm(a) + np.linalg.norm(b)
+    return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
+
+
+def gradcheck(net, X, Y, cost="mse", eps=1e-6):
+    """Relative error between backprop's and the numerical gradient vector.
+
+    Both gradients are flattened into one vector holding every weight and
+    bias (the gradient vector of eq. ``gradient-vector``) and compared with
+    :func:`relative_error`.  Values near 1e-9 mean the two agree; a bug in
+    backprop typically gives 1e-2 or more.
+    """
+    backprop = net.backprop(X, Y, cost)
+    numeric = numerical_gradient(net, X, Y, cost, eps)
+    return relative_error(_flat(*backprop), _flat(*numeric))
+
+
+def _flat(grad_W, grad_b):
+    """One vector of every weight and bias gradient."""
+    return np.concatenate([g.ravel() for g in grad_W + grad_b])

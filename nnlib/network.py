@@ -1,0 +1,187 @@
+"""A fully connected feedforward network: forward pass, cost and backprop.
+
+Layers are counted from 0, as in the book: layer 0 is the input and layer
+L = len(sizes) - 1 the output.  The book's weight matrix W^(l) connects layer
+l-1 to layer l, and its entry w_jk^(l) goes *to* neuron j *from* neuron k.
+
+Index note: Python lists start at 0 but the first weight matrix is W^(1), so
+``net.W[l-1]`` is the book's W^(l) and ``net.b[l-1]`` is b^(l).
+
+Samples are rows.  For one sample the book writes the column vector
+z^(l) = W^(l) a^(l-1) + b^(l) (eq. ``z-def``).  For n samples stacked as rows
+of ``A`` the same equation reads ``Z = A @ W.T + b``, shape (n, sizes[l]).
+"""
+import numpy as np
+
+from .activations import get_activation
+from .checks import check_matrix, check_pair, check_sizes
+from .costs import get_cost
+from .initializers import initialize
+
+
+class Network:
+    """A feedforward network with weights ``W`` and biases ``b``.
+
+    Parameters
+    ----------
+    sizes : list of int
+        Layer widths, input first, e.g. ``[64, 30, 10]``.
+    activation : str
+        Activation g of the hidden layers (see :mod:`nnlib.activations`).
+    output_activation : str or None
+        Activation of the output layer; ``None`` means the same as
+        ``activation``.
+    seed : int
+        Seed of the generator that draws the initial weights.
+    init : {"random", "glorot", "constant"}
+        How to draw the initial weights (see :mod:`nnlib.initializers`).
+
+    Attributes
+    ----------
+    W : list of ndarray, ``W[l]`` of shape (sizes[l+1], sizes[l])
+    b : list of ndarray, ``b[l]`` of shape (sizes[l+1],)
+    """
+
+    def __init__(self, sizes, activation="sigmoid", output_activation=None,
+                 seed=0, init="random"):
+        self.sizes = check_sizes(sizes)
+        self.activation = activation
+        self.output_activation = activation if output_activation is None else output_activation
+        self.seed, self.init = seed, init
+        self.W, self.b = initialize(self.sizes, init, seed)
+
+    def __repr__(self):
+        return (f"Network(sizes={list(self.sizes)}, activation={self.activation!r}, "
+                f"output_activation={self.output_activation!r})")
+
+    @property
+    def activation(self):
+        """Name of the hidden layers' activation (settable)."""
+        return self._hidden.name
+
+    @activation.setter
+    def activation(self, name):
+        self._hidden = get_activation(name)
+
+    @property
+    def output_activation(self):
+        """Name of the output layer's activation (settable)."""
+        return self._output.name
+
+    @output_activation.setter
+    def output_activation(self, name):
+        self._output = get_activation(name)
+
+    @property
+    def L(self):
+        """Index of the output layer (number of weight matrices)."""
+        return len(self.sizes) - 1
+
+    def _g(self, l):
+        """The activation used by layer l + 1 (code index l, see module note)."""
+        return self._output if l == len(self.W) - 1 else self._hidden
+
+    # ---- forward pass -------------------------------------------------
+    def forward(self, X):
+        """Output activations a^(L) for inputs X of shape (n, sizes[0]).
+
+        Returns an array of shape (n, sizes[-1]).
+        """
+        A = check_matrix("X", X, self.sizes[0], "features (the input layer's width)")
+        for l in range(self.L):
+            A = self._g(l).g(A @ self.W[l].T + self.b[l])   # a = g(W a + b)
+        return A
+
+    def forward_all(self, X):
+        """Every layer's z and a for inputs X of shape (n, sizes[0]).
+
+        Returns
+        -------
+        zs : list of L arrays; ``zs[l-1]`` is z^(l), shape (n, sizes[l])
+        activations : list of L + 1 arrays; ``activations[l]`` is a^(l),
+            shape (n, sizes[l]); ``activations[0]`` is X itself.
+        """
+        X = check_matrix("X", X, self.sizes[0], "features (the input layer's width)")
+        return self._forward_all(X)
+
+    def _forward_all(self, X):
+        zs, activations = [], [X]
+        for l in range(self.L):
+            z = activations[-1] @ self.W[l].T + self.b[l]   # z = W a + b  (eq. z-def)
+            zs.append(z)
+            activations.append(self._g(l).g(z))             # a = g(z)     (eq. a-def)
+        return zs, activations
+
+    # ---- cost ---------------------------------------------------------
+    def cost(self, X, Y, cost="mse"):
+        """The cost C of the network on samples X with targets Y (a float)."""
+        X, Y = check_pair(self.sizes, X, Y)
+        return get_cost(cost).C(self._forward_all(X)[1][-1], Y)
+
+    # ---- backward pass ------------------------------------------------
+    def backprop(self, X, Y, cost="mse"):
+        """Gradient of ``self.cost(X, Y, cost)`` with respect to every W and b.
+
+        For ``cost="mse"`` this is the average, over the rows of X, of the
+        per-sample gradients (the mini-batch average of the backprop
+        chapter).  The loop runs over layers only; all samples of the batch
+        go through each step at once.
+
+        Returns
+        -------
+        grad_W : list of ndarray, ``grad_W[l]`` shaped like ``W[l]``
+        grad_b : list of ndarray, ``grad_b[l]`` shaped like ``b[l]``
+        """
+        X, Y = check_pair(self.sizes, X, Y)
+        return self._backprop(X, Y, get_cost(cost))
+
+    def _backprop(self, X, Y, cost):
+        zs, activations = self._forward_all(X)
+        grad_W, grad_b = [None] * self.L, [None] * self.L
+        # output layer: delta^(L) = dC/da^(L) * g'(z^(L))        (eq. bp-delta-L)
+        delta = cost.dC_dA(activations[-1], Y) * self._g(self.L - 1).g_prime(zs[-1])
+        for l in range(self.L - 1, -1, -1):
+            grad_W[l] = delta.T @ activations[l]   # dC/dw_jk = delta_j a_k   (eq. bp-w)
+            grad_b[l] = delta.sum(axis=0)          # dC/db_j  = delta_j       (eq. bp-b)
+            if l > 0:
+                # delta^(l-1) = (W^T delta^(l)) * g'(z^(l-1))            (eq. bp-delta)
+                delta = (delta @ self.W[l]) * self._g(l - 1).g_prime(zs[l - 1])
+        return grad_W, grad_b
+
+    # ---- classification helpers ----------------------------------------
+    def predict(self, X):
+        """Predicted class of each row of X: the index of the largest output.
+
+        With a single output neuron the class is 1 when a > 0.5, else 0.
+        Returns an int array of shape (n,).
+        """
+        return labels_from(self.forward(X))
+
+    def accuracy(self, X, Y):
+        """Fraction of rows of X whose predicted class matches Y's.
+
+        Y is one-hot of shape (n, sizes[-1]) (or (n, 1) with 0/1 targets).
+        """
+        X, Y = check_pair(self.sizes, X, Y)
+        return float(np.mean(labels_from(self._forward_all(X)[1][-1]) == labels_from(Y)))
+
+    # ---- parameters ---------------------------------------------------
+    def copy(self):
+        """An independent copy of the network (weights are copied)."""
+        new = Network.__new__(Network)
+        new.__dict__.update(self.__dict__)
+        new.W = [W.copy() for W in self.W]
+        new.b = [b.copy() for b in self.b]
+        return new
+
+    @property
+    def n_params(self):
+        """Total number of weights and biases."""
+        return sum(W.size + b.size for W, b in zip(self.W, self.b))
+
+
+def labels_from(A):
+    """Class labels from outputs (or one-hot targets) of shape (n, m)."""
+    if A.shape[1] == 1:
+        return (A[:, 0] > 0.5).astype(int)
+    return A.argmax(axis=1)
