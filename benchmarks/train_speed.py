@@ -73,10 +73,14 @@ def sklearn_mlp(batch_size):
                          max_iter=1, warm_start=True, random_state=0)
 
 
-def timed(fn):
+EPOCHS = 3   # epochs per timed run; ms/epoch is the run's time / EPOCHS
+
+
+def timed(fn, runs=1):
     start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    for _ in range(runs):
+        fn()
+    return (time.perf_counter() - start) / runs
 
 
 def digits_speed(batch_size, repeats, eta=3.0):
@@ -91,9 +95,9 @@ def digits_speed(batch_size, repeats, eta=3.0):
         mlp.fit(X, Y)                                # warm-up: builds its arrays
         times = {"nnlib": [], "scikit-learn": [], "per-sample loop": []}
         for repeat in range(repeats):               # interleaved, so load hits all alike
-            times["nnlib"].append(timed(lambda: sgd(net, X, Y, 1, batch_size, eta, seed=repeat)))
-            times["scikit-learn"].append(timed(lambda: mlp.fit(X, Y)))   # one epoch
-            times["per-sample loop"].append(timed(lambda: loop.epoch(X, Y, batch_size, eta, rng)))
+            times["nnlib"].append(timed(lambda: sgd(net, X, Y, EPOCHS, batch_size, eta, seed=repeat)) / EPOCHS)
+            times["scikit-learn"].append(timed(lambda: mlp.fit(X, Y), EPOCHS))   # one epoch per fit
+            times["per-sample loop"].append(timed(lambda: loop.epoch(X, Y, batch_size, eta, rng), EPOCHS))
     return {name: 1e3 * float(np.median(t)) for name, t in times.items()}
 
 
@@ -126,7 +130,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7, help="interleaved repeats (>= 5)")
     args = parser.parse_args()
-    print(f"digits, [64, 30, 10], 1437 rows; median ms/epoch over {args.repeats} interleaved repeats")
+    print(f"digits, [64, 30, 10], 1437 rows; median ms/epoch over {args.repeats} interleaved repeats "
+          f"of {EPOCHS} epochs each")
     print(f"{'batch':>5} {'nnlib':>8} {'sklearn':>8} {'loop':>8} {'sklearn/nnlib':>14} {'loop/nnlib':>11}", flush=True)
     for batch_size in (10, 32):
         ms = digits_speed(batch_size, args.repeats)

@@ -106,8 +106,8 @@ class Network:
 
     def _forward_all(self, X):
         zs, activations = [], [X]
-        for l in range(self.L):
-            z = activations[-1] @ self.W[l].T + self.b[l]   # z = W a + b  (eq. z-def)
+        for l, (W, b) in enumerate(zip(self.W, self.b)):
+            z = activations[-1] @ W.T + b                   # z = W a + b  (eq. z-def)
             zs.append(z)
             activations.append(self._g(l).g(z))             # a = g(z)     (eq. a-def)
         return zs, activations
@@ -135,17 +135,22 @@ class Network:
         X, Y = check_pair(self.sizes, X, Y)
         return self._backprop(X, Y, get_cost(cost))
 
-    def _backprop(self, X, Y, cost):
+    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None):
+        """Unchecked backprop; writes into ``grad_W``/``grad_b`` if given (see sgd)."""
         zs, activations = self._forward_all(X)
-        grad_W, grad_b = [None] * self.L, [None] * self.L
-        # output layer: delta^(L) = dC/da^(L) * g'(z^(L))        (eq. bp-delta-L)
-        delta = cost.dC_dA(activations[-1], Y) * self._g(self.L - 1).g_prime(zs[-1])
-        for l in range(self.L - 1, -1, -1):
-            grad_W[l] = delta.T @ activations[l]   # dC/dw_jk = delta_j a_k   (eq. bp-w)
-            grad_b[l] = delta.sum(axis=0)          # dC/db_j  = delta_j       (eq. bp-b)
+        L, W = len(self.W), self.W
+        if grad_W is None:
+            grad_W = [np.empty_like(w) for w in W]
+            grad_b = [np.empty_like(b) for b in self.b]
+        # output layer: delta^(L) = dC/da^(L) * sigma'(z^(L))        (eq. bp-delta-L)
+        delta = cost.dC_dA(activations[L], Y) * self._output.g_prime(zs[L - 1], activations[L])
+        for l in range(L - 1, -1, -1):
+            # dC/dw_jk = a_k delta_j and dC/db_j = delta_j, summed over the batch's rows
+            np.matmul(delta.T, activations[l], out=grad_W[l])   # (eq. bp-three-delta)
+            np.sum(delta, axis=0, out=grad_b[l])
             if l > 0:
-                # delta^(l-1) = (W^T delta^(l)) * g'(z^(l-1))            (eq. bp-delta)
-                delta = (delta @ self.W[l]) * self._g(l - 1).g_prime(zs[l - 1])
+                # delta^(l-1) = (W^T delta^(l)) * sigma'(z^(l-1))           (eq. bp-delta)
+                delta = (delta @ W[l]) * self._hidden.g_prime(zs[l - 1], activations[l])
         return grad_W, grad_b
 
     # ---- classification helpers ----------------------------------------
@@ -172,6 +177,7 @@ class Network:
         new.__dict__.update(self.__dict__)
         new.W = [W.copy() for W in self.W]
         new.b = [b.copy() for b in self.b]
+        new._theta = None
         return new
 
     @property

@@ -11,6 +11,7 @@ never per mini-batch.
 """
 import warnings
 from contextlib import nullcontext
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +19,7 @@ import numpy as np
 from .checks import check_pair, check_positive
 from .costs import get_cost
 from .network import labels_from
+from .params import flat, views
 
 
 class DivergenceWarning(RuntimeWarning):
@@ -117,9 +119,17 @@ def _blas_threads(net, batch_size):
     saves (on a busy 2-core machine it doubled the time of an epoch).  Large
     layers keep every thread.
     """
-    from threadpoolctl import threadpool_limits
     work = batch_size * max(a * b for a, b in zip(net.sizes[:-1], net.sizes[1:]))
-    return threadpool_limits(limits=1, user_api="blas") if work < 2_000_000 else nullcontext()
+    if work >= 2_000_000:
+        return nullcontext()
+    return _blas_controller().limit(limits=1, user_api="blas")
+
+
+@lru_cache(maxsize=1)
+def _blas_controller():
+    """threadpoolctl's view of the loaded BLAS, found once (finding it takes ms)."""
+    from threadpoolctl import ThreadpoolController
+    return ThreadpoolController()
 
 
 def _epochs(epochs, progress):
@@ -135,15 +145,16 @@ def _epoch(net, X, Y, batch_size, eta, cost, rng):
     """One pass over shuffled mini-batches.  Returns the failing step or None."""
     order = rng.permutation(X.shape[0])
     X, Y = X[order], Y[order]          # contiguous copies: batches are views
+    theta = flat(net)                  # every W and b, as one vector of views
+    grad = np.empty_like(theta)        # the gradient vector, laid out the same way
+    grad_W, grad_b = views(net.sizes, grad)
     with np.errstate(over="ignore", invalid="ignore"):
         for step, start in enumerate(range(0, X.shape[0], batch_size), 1):
-            grad_W, grad_b = net._backprop(X[start:start + batch_size],
-                                           Y[start:start + batch_size], cost)
-            if not all(np.isfinite(g.sum()) for g in grad_W):
+            net._backprop(X[start:start + batch_size], Y[start:start + batch_size],
+                          cost, grad_W, grad_b)
+            if not np.isfinite(grad.sum()):       # inf or nan anywhere
                 return step
-            for l in range(net.L):
-                net.W[l] -= eta * grad_W[l]    # w <- w - eta dC/dw  (eq. update-rule)
-                net.b[l] -= eta * grad_b[l]    # b <- b - eta dC/db
+            theta -= eta * grad        # every w <- w - eta dC/dw, b <- b - eta dC/db  (eq. update-rule)
     return None
 
 

@@ -50,3 +50,9 @@ def test_sigmoid_limits_are_exact():
 def test_unknown_activation_lists_known_names():
     with pytest.raises(ValueError, match="unknown activation 'sigmod'.*'sigmoid'.*'tanh'"):
         get_activation("sigmod")
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_derivative_from_the_known_activation_is_the_same(name):
+    act = ACTIVATIONS[name]
+    np.testing.assert_array_equal(act.g_prime(Z, act.g(Z)), act.g_prime(Z))

@@ -1,0 +1,69 @@
+# Build, test and run the book. `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+export PATH := $(abspath $(BIN)):$(PATH)
+export PYTHONHASHSEED := 0
+
+VENV_STAMP   := $(VENV)/.stamp
+ASSETS_STAMP := _build/.assets-stamp
+BOOK_STAMP   := _build/.book-stamp
+# Everything the built pages depend on: a change to any of these rebuilds all.
+BOOK_INPUTS  := _config.yml _toc.yml $(shell find book nnlib -type f \
+                  -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+
+.PHONY: help venv assets book test execute lab bench clean
+
+help:
+	@echo "make book     set everything up and build the book into _build/html"
+	@echo "make test     set up, build, and run every test (unit, nbval, browser)"
+	@echo "make execute  re-execute every notebook in book/ in place"
+	@echo "make lab      open the notebooks in JupyterLab"
+	@echo "make bench    run benchmarks/*.py"
+	@echo "make clean    remove _build (keeps .venv and node_modules)"
+
+venv: $(VENV_STAMP)
+$(VENV_STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.txt -e .
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nnlib)" >/dev/null
+	touch $@
+
+# Without npm, tools/assets.py warns and writes _build/_config.cdn.yml instead
+# (no stamp), and `make book` then builds with the CDN config.
+assets: $(ASSETS_STAMP)
+$(ASSETS_STAMP): package.json package-lock.json tools/assets.py tools/widgets-setup.js | $(VENV_STAMP)
+	$(PY) tools/assets.py
+
+book: $(BOOK_STAMP)
+	@echo "The book is in _build/html (open _build/html/index.html)."
+$(BOOK_STAMP): $(BOOK_INPUTS) $(VENV_STAMP) $(ASSETS_STAMP)
+	@config=_config.yml; [ -f $(ASSETS_STAMP) ] || config=_build/_config.cdn.yml; \
+	start=$$(date +%s); \
+	$(BIN)/jupyter-book build . --all -W -n --keep-going --config $$config; \
+	echo "Book built in $$(( $$(date +%s) - start )) s with $$config: _build/html/index.html"
+	touch $@
+
+test: book
+	$(PY) -m pytest tests book --nbval --nbval-current-env \
+	  --nbval-sanitize-with nbval.cfg -p no:cacheprovider
+
+execute: $(VENV_STAMP)
+	$(PY) tools/execute.py
+
+lab: $(VENV_STAMP)
+	$(PY) -c "import jupyterlab" 2>/dev/null || $(PY) -m pip install --quiet jupyterlab
+	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) book/
+
+bench: $(VENV_STAMP)
+	@shopt -s nullglob; files=(benchmarks/*.py); \
+	if [ $${#files[@]} -eq 0 ]; then echo "No benchmarks in benchmarks/ yet."; fi; \
+	for f in "$${files[@]}"; do echo "== $$f"; $(PY) "$$f"; done
+
+clean:
+	rm -rf _build

@@ -1,0 +1,191 @@
+"""The base every explorer shares: live ipywidget in Jupyter, live HTML in the book.
+
+An explorer subclass supplies four things:
+
+* ``controls_spec()`` -- a list of :class:`~nnlib.explorers.controls.Control`;
+* ``compute(values)`` -- the numbers shown, from nnlib, as a dict
+  (``readout()`` returns it for the current control values);
+* ``draw(values, state)`` -- the picture, an SVG string;
+* ``static_data()`` -- what the page's JavaScript needs (precomputed states,
+  or the data and network a tiny forward pass runs on).
+
+In Jupyter the explorer is an ``ipywidgets.VBox``: moving a control calls
+``compute`` and ``draw`` at once and swaps the SVG in an ``HTML`` widget.
+Its display bundle also carries a ``text/html`` version (``static_html``):
+the same controls as ``<input type="range">`` elements, the data as JSON, and
+the small script in ``static/`` that redraws without Python.  The built book
+shows that version, so the sliders stay live with no kernel.
+"""
+import json
+import math
+import textwrap
+from html import escape
+from importlib import resources
+
+import ipywidgets as widgets
+import numpy as np
+
+from .controls import html_input, make_widget
+
+_STYLE = """
+.nnx-root{font:14px/1.4 system-ui,sans-serif;border:1px solid #d0d7de;border-radius:8px;
+ padding:10px 12px;margin:8px 0;max-width:760px;background:#fff;color:#1f2328}
+.nnx-title{font-weight:600;margin-bottom:6px}
+.nnx-controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:2px 16px}
+.nnx-control{display:flex;align-items:center;gap:6px}
+.nnx-label{min-width:4.5em;text-align:right;font-family:"STIX Two Text","Cambria",serif}
+.nnx-control input{flex:1;min-width:80px}
+.nnx-value{min-width:3.5em;font-variant-numeric:tabular-nums}
+.nnx-view svg{max-width:100%;height:auto;display:block}
+.nnx-readouts{display:flex;flex-wrap:wrap;gap:4px 18px;margin-top:4px}
+.nnx-readouts b{font-weight:600;font-variant-numeric:tabular-nums}
+.nnx-warn{color:#b42318;font-weight:600}
+.nnx-reset{margin-top:6px}
+"""
+
+
+def _script(name):
+    return resources.files("nnlib.explorers").joinpath("static", name).read_text()
+
+
+def _clean(x):
+    """JSON-safe copy of x: arrays to lists, non-finite floats to None."""
+    if isinstance(x, dict):
+        return {str(k): _clean(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_clean(v) for v in x]
+    if isinstance(x, np.ndarray):
+        return _clean(x.tolist())
+    if isinstance(x, (float, np.floating)):
+        return float(x) if math.isfinite(x) else None
+    if isinstance(x, np.integer):
+        return int(x)
+    return x
+
+
+def _short(x):
+    """4 decimals, or 3 significant digits in e-notation for tiny numbers."""
+    return f"{x:.3e}" if x != 0 and abs(x) < 1e-3 else f"{x:.4f}"
+
+
+class Explorer(widgets.VBox):
+    """Base class: see the module docstring for what a subclass provides."""
+
+    kind = "explorer"        # data-explorer name of the static version
+    title = "Explorer"
+    script = None            # file in static/ that draws this kind in the page
+
+    def __init__(self):
+        self._spec = self.controls_spec()
+        self.controls = {c.name: make_widget(c) for c in self._spec}
+        self._view = widgets.HTML()
+        self._readouts = widgets.HTML()
+        reset = widgets.Button(description="reset", icon="undo",
+                               layout=widgets.Layout(width="8em"))
+        reset.on_click(lambda _: self.reset())
+        self._muted = False
+        for w in self.controls.values():
+            w.observe(self._on_change, names="value")
+        box = widgets.GridBox(list(self.controls.values()), layout=widgets.Layout(
+            grid_template_columns="repeat(auto-fill, minmax(260px, 1fr))"))
+        super().__init__([widgets.HTML(f"<b>{escape(self.title)}</b>"), box,
+                          self._view, self._readouts, reset])
+        self._refresh()
+
+    # ---- what subclasses provide ---------------------------------------------
+    def controls_spec(self):
+        raise NotImplementedError
+
+    def compute(self, values):
+        raise NotImplementedError
+
+    def draw(self, values, state):
+        raise NotImplementedError
+
+    def static_data(self):
+        raise NotImplementedError
+
+    def readout_labels(self):
+        """Which readouts to show, as {key: label}; default: every scalar."""
+        return None
+
+    # ---- the live widget ---------------------------------------------------
+    def values(self):
+        """Current control values, {name: value}."""
+        return {name: w.value for name, w in self.controls.items()}
+
+    def readout(self):
+        """The numbers currently shown, computed by nnlib ({name: value})."""
+        return self.compute(self.values())
+
+    def readout_line(self):
+        """The readout as one rounded line: ``title: key = value, ...``."""
+        parts = []
+        for key, value in self.readout().items():
+            if isinstance(value, (float, np.floating)):
+                parts.append(f"{key} = {_short(value)}")
+            elif isinstance(value, (int, str, np.integer)) or value is None:
+                parts.append(f"{key} = {value}")
+        return f"{self.title}: " + ", ".join(parts)
+
+    def readout_text(self, width=88):
+        """:meth:`readout_line` wrapped to ``width`` columns (for notebooks)."""
+        return textwrap.fill(self.readout_line(), width, subsequent_indent="  ",
+                             break_on_hyphens=False)
+
+    def reset(self):
+        """Put every control back to its seeded default value."""
+        self._muted = True
+        try:
+            for c in self._spec:
+                self.controls[c.name].value = c.value
+        finally:
+            self._muted = False
+        self._refresh()
+
+    def _on_change(self, change):
+        if not self._muted:
+            self._refresh()
+
+    def _refresh(self):
+        values = self.values()
+        state = self.compute(values)
+        self._view.value = self.draw(values, state)
+        self._readouts.value = self._readout_html(state)
+
+    def _readout_html(self, state):
+        labels = self.readout_labels() or {k: k for k, v in state.items()
+                                           if isinstance(v, (float, int, str))}
+        cells = []
+        for key, label in labels.items():
+            value = state.get(key)
+            shown = f"{value:.4f}" if isinstance(value, float) else escape(str(value))
+            cells.append(f"<span>{escape(label)} = <b>{shown}</b></span>")
+        return '<div class="nnx-readouts">' + "".join(cells) + "</div>"
+
+    # ---- the static version for the built book -----------------------------------
+    def static_html(self):
+        """Self-contained HTML: inputs, data as JSON, and the drawing script."""
+        data = json.dumps(_clean(self.static_data()), separators=(",", ":"))
+        data = data.replace("</", "<\\/")
+        inputs = "".join(html_input(c) for c in self._spec)
+        labels = self.readout_labels() or {}
+        readouts = "".join(f'<span>{escape(label)} = <b data-readout="{escape(key)}"></b></span>'
+                           for key, label in labels.items())
+        return (f'<div class="nnx-root" data-explorer="{self.kind}">'
+                f'<style>{_STYLE}</style>'
+                f'<div class="nnx-title">{escape(self.title)}</div>'
+                f'<div class="nnx-controls">{inputs}</div>'
+                f'<div class="nnx-view"></div>'
+                f'<div class="nnx-readouts">{readouts}</div>'
+                f'<button class="nnx-reset" type="button">reset</button>'
+                f'<script type="application/json" class="nnx-data">{data}</script>'
+                f'</div>'
+                f'<script>{_script("core.js")}\n{_script(self.script)}\nnnx.mountAll();</script>')
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/html"] = self.static_html()
+        data["text/plain"] = self.readout_line()
+        return bundle

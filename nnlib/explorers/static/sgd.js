@@ -1,0 +1,68 @@
+/* SGDExplorer in the page: nnlib/explorers/sgd.py, drawn without Python.
+ * Every (m, eta) run was trained by nnlib.sgd when the explorer was built; this file
+ * only looks the runs up and draws them. */
+nnx.kinds.sgd = {
+  FAINT: "#c4c9d0", TOP: 22,
+  legend: function (s) {
+    var P = nnx.COLORS.model;
+    return '<line x1="52" y1="11" x2="72" y2="11" stroke="' + P + '" stroke-width="2.5"/><circle cx="62" cy="11" r="3" fill="' + P + '"/>' +
+      '<text x="78" y="15" font-size="12" fill="#1f2328">m = ' + s.batch_size + ', \u03b7 = ' + s.eta + '</text>' +
+      '<line x1="250" y1="11" x2="270" y2="11" stroke="' + this.FAINT + '" stroke-width="2"/>' +
+      '<text x="276" y="15" font-size="12" fill="#57606a">the other batch sizes, same \u03b7</text>';
+  },
+  nearest: function (options, v) {
+    var best = 0, bestErr = Infinity;
+    options.forEach(function (o, k) {
+      var err = v > 0 ? Math.abs(Math.log(o / v)) : Math.abs(o - v);
+      if (err < bestErr) { best = k; bestErr = err; }
+    });
+    return best;
+  },
+  perEpoch: function (d, m) { return Math.ceil(d.n / m); },
+  compute: function (d, v) {
+    var i = this.nearest(d.batch_sizes, v.batch_size), j = this.nearest(d.etas, v.eta);
+    var run = d.runs[i][j], m = d.batch_sizes[i];
+    return { mse: run.final_mse, accuracy: run.final_accuracy, batch_size: m, eta: d.etas[j],
+      updates: this.perEpoch(d, m), total_updates: run.total_updates, diverged: run.diverged !== null };
+  },
+  curves: function (p1, p2, p3, run, perEpoch, color, width, r) {
+    var epochs = nnx.linspace(0, run.mse.length - 1, run.mse.length);
+    var updates = epochs.slice(1).map(function (e) { return e * perEpoch; }), after = run.mse.slice(1);
+    p1.line(epochs, run.mse, color, width); p2.line(epochs, run.accuracy, color, width); p3.line(updates, after, color, width);
+    if (r) { p1.dots(epochs, run.mse, color, r); p2.dots(epochs, run.accuracy, color, r); p3.dots(updates, after, color, r); }
+  },
+  endLabel: function (p, run, perEpoch, text, color) {
+    var x = p.px((run.mse.length - 1) * perEpoch), y = p.py(run.mse[run.mse.length - 1]);
+    p.parts.push(nnx.haloText(x + 4, y + 4, text, 10, color, "start"));
+  },
+  draw: function (d, v, s) {
+    var self = this, i = this.nearest(d.batch_sizes, v.batch_size), j = this.nearest(d.etas, v.eta);
+    var picked = d.runs[i][j], E = d.epochs, n = d.n, PICKED = nnx.COLORS.model;
+    var xlim = [-0.03 * E, 1.03 * E];            // room for the dots at both ends
+    var ticks = nnx.niceTicks(0, E);
+    var p1 = new nnx.LogPlot(320, 230, xlim, d.mse_lim, 0, this.TOP, [26, 12, 34, 52], false, true, ticks).axes("epoch", "training MSE");
+    var p2 = new nnx.LogPlot(320, 230, xlim, [-0.02, 1.02], 320, this.TOP, [26, 12, 34, 52], false, false, ticks,
+      nnx.niceTicks(0, 1)).axes("epoch", "test accuracy");
+    var total = Math.max.apply(null, d.batch_sizes.map(function (m) { return E * self.perEpoch(d, m); }));
+    var p3 = new nnx.LogPlot(640, 210, [1, 2.5 * total], d.mse_lim, 0, this.TOP + 230, [30, 12, 34, 52], true, true)
+      .axes("number of updates (mini-batch steps)", "training MSE");
+    d.batch_sizes.forEach(function (m, k) {
+      if (k === i) return;
+      var run = d.runs[k][j];
+      self.curves(p1, p2, p3, run, self.perEpoch(d, m), self.FAINT, 1.2, 0);
+      self.endLabel(p3, run, self.perEpoch(d, m), "m=" + m, self.FAINT);
+    });
+    this.curves(p1, p2, p3, picked, s.updates, PICKED, 2.5, 3);
+    this.endLabel(p3, picked, s.updates, "m=" + s.batch_size, PICKED);
+    p1.text(p1.x0, p1.y0 - 8, "on " + n + " training digits", 11);
+    p2.text(p2.x0, p2.y0 - 8, "on " + d.n_test + " test digits", 11);
+    p3.text(p3.x0, p3.y0 - 9, "the same runs against the number of updates: \u2308n/m\u2309 = \u2308" + n + "/" + s.batch_size +
+      "\u2309 = " + s.updates + " per epoch", 11);
+    if (picked.final_accuracy < 1.5 / d.n_classes)
+      p2.parts.push(nnx.haloText(p2.x0 + p2.w / 2, p2.y0 + 20, "at chance level (1/" + d.n_classes + "): nothing learned", 12, "#b42318", "middle", "bold"));
+    if (picked.diverged !== null)
+      p1.parts.push(nnx.haloText(p1.x0 + p1.w / 2, p1.y0 + 20, "diverged at epoch " + picked.diverged.epoch + ", step " +
+        picked.diverged.step, 12, "#b42318", "middle", "bold"));
+    return nnx.figure(640, this.TOP + 440, [this.legend(s), p1, p2, p3]);
+  }
+};

@@ -1,0 +1,336 @@
+"""A tiny SVG plotter for the live explorers (static/core.js mirrors it).
+
+Drawing a few hundred points into an SVG string takes well under a
+millisecond, which is what lets a slider answer at once; a new matplotlib
+figure per move takes over 100 ms (see ``benchmarks/explorer_latency.py``).
+"""
+import math
+from html import escape
+
+COLORS = {"data": "#1f77b4", "model": "#d62728", "accent": "#2ca02c",
+          "grid": "#e5e7eb", "axis": "#6b7280", "pos": "#d62728", "neg": "#1f77b4"}
+
+
+def fmt(v):
+    """A number as short SVG text (3 significant digits)."""
+    return f"{v:.3g}"
+
+
+def nice_ticks(lo, hi, n=5):
+    """About n round tick values covering [lo, hi]."""
+    span = hi - lo
+    raw = span / max(n, 1)
+    mag = 10 ** math.floor(math.log10(raw))
+    step = min((s * mag for s in (1, 2, 2.5, 5, 10) if s * mag >= raw), default=raw)
+    first = math.ceil(lo / step - 1e-9) * step
+    ticks, t = [], first
+    while t <= hi + 1e-9 * span:
+        ticks.append(round(t, 10))
+        t += step
+    return ticks
+
+
+class Plot:
+    """Axes of ``width`` x ``height`` pixels mapping xlim x ylim to the box."""
+
+    def __init__(self, width, height, xlim, ylim, x0=0, y0=0, margin=(10, 10, 30, 44)):
+        top, right, bottom, left = margin
+        self.x0, self.y0 = x0 + left, y0 + top
+        self.w, self.h = width - left - right, height - top - bottom
+        self.xlim, self.ylim = xlim, ylim
+        self.parts = []
+        self.clip = f"clip{x0}_{y0}_{width}_{height}"
+
+    def px(self, x):
+        lo, hi = self.xlim
+        return self.x0 + (x - lo) / (hi - lo) * self.w
+
+    def py(self, y):
+        lo, hi = self.ylim
+        y = min(max(y, lo - 10 * (hi - lo)), hi + 10 * (hi - lo))   # keep SVG coordinates sane
+        return self.y0 + (hi - y) / (hi - lo) * self.h
+
+    def axes(self, xlabel="", ylabel="", title=""):
+        xt, yt = nice_ticks(*self.xlim), nice_ticks(*self.ylim)
+        p = [f'<clipPath id="{self.clip}"><rect x="{self.x0:.1f}" y="{self.y0:.1f}" '
+             f'width="{self.w:.1f}" height="{self.h:.1f}"/></clipPath>']
+        for t in xt:
+            X = self.px(t)
+            p.append(f'<line x1="{X:.1f}" y1="{self.y0:.1f}" x2="{X:.1f}" y2="{self.y0 + self.h:.1f}" stroke="{COLORS["grid"]}"/>'
+                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="10" text-anchor="middle" fill="{COLORS["axis"]}">{fmt(t)}</text>')
+        for t in yt:
+            Y = self.py(t)
+            p.append(f'<line x1="{self.x0:.1f}" y1="{Y:.1f}" x2="{self.x0 + self.w:.1f}" y2="{Y:.1f}" stroke="{COLORS["grid"]}"/>'
+                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 3:.1f}" font-size="10" text-anchor="end" fill="{COLORS["axis"]}">{fmt(t)}</text>')
+        p.append(f'<rect x="{self.x0:.1f}" y="{self.y0:.1f}" width="{self.w:.1f}" height="{self.h:.1f}" fill="none" stroke="{COLORS["axis"]}"/>')
+        if xlabel:
+            p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 + self.h + 26:.1f}" font-size="12" text-anchor="middle" font-style="italic">{escape(xlabel)}</text>')
+        if ylabel:
+            p.append(f'<text x="{self.x0 - 34:.1f}" y="{self.y0 + self.h / 2:.1f}" font-size="12" text-anchor="middle" font-style="italic" transform="rotate(-90 {self.x0 - 34:.1f} {self.y0 + self.h / 2:.1f})">{escape(ylabel)}</text>')
+        if title:
+            p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 - 3:.1f}" font-size="12" text-anchor="middle">{escape(title)}</text>')
+        self.parts.extend(p)
+        return self
+
+    def line(self, xs, ys, color=COLORS["model"], width=2, dash=""):
+        pts = " ".join(f"{self.px(x):.1f},{self.py(y):.1f}" for x, y in zip(xs, ys)
+                       if math.isfinite(x) and math.isfinite(y))
+        dash = f' stroke-dasharray="{dash}"' if dash else ""
+        self.parts.append(f'<polyline points="{pts}" fill="none" stroke="{color}" '
+                          f'stroke-width="{width}"{dash} clip-path="url(#{self.clip})"/>')
+        return self
+
+    def dots(self, xs, ys, color=COLORS["data"], r=3.5):
+        self.parts.append("".join(
+            f'<circle cx="{self.px(x):.1f}" cy="{self.py(y):.1f}" r="{r}" fill="{color}" '
+            f'clip-path="url(#{self.clip})"/>' for x, y in zip(xs, ys)
+            if math.isfinite(x) and math.isfinite(y)))
+        return self
+
+    def vline(self, x, color=COLORS["accent"], dash="4 3"):
+        X = self.px(x)
+        self.parts.append(f'<line x1="{X:.1f}" y1="{self.y0:.1f}" x2="{X:.1f}" '
+                          f'y2="{self.y0 + self.h:.1f}" stroke="{color}" stroke-dasharray="{dash}"/>')
+        return self
+
+    def text(self, x, y, s, size=11, anchor="start", color="#1f2328"):
+        self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" '
+                          f'text-anchor="{anchor}" fill="{color}">{escape(s)}</text>')
+        return self
+
+    def svg(self):
+        return "".join(self.parts)
+
+
+def figure(width, height, *plots_or_strings):
+    """Wrap drawn plots (or raw SVG strings) in one <svg> element."""
+    body = "".join(p if isinstance(p, str) else p.svg() for p in plots_or_strings)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" font-family="system-ui,sans-serif">{body}</svg>')
+
+
+# ---- network diagrams (mirrored by nnx.heat / nnx.nodeXY / nnx.networkDiagram) ----
+HEAT = ((255, 255, 255), (242, 142, 43))    # activation 0 -> white, 1 -> orange
+TEXT_MUTED, TEXT_GRAD = "#57606a", "#8250df"
+
+
+def heat(v):
+    """Fill colour of a neuron with activation v: white at 0 to orange at 1 (clipped)."""
+    t = min(max(v, 0.0), 1.0) if v is not None and math.isfinite(v) else 0.0
+    return "#" + "".join(f"{int(lo + (hi - lo) * t + 0.5):02x}" for lo, hi in zip(*HEAT))
+
+
+def edge_width(w):
+    """Stroke width of an edge of weight w: grows like sqrt|w|, capped at |w| = 25."""
+    return 0.6 + 1.5 * math.sqrt(min(abs(w), 25.0))
+
+
+def node_xy(sizes, box, l, j):
+    """Centre of neuron j of layer l (layer 0 = input) inside box (x0, y0, width, height)."""
+    x0, y0, width, height = box
+    gap = min(height / max(sizes), 90.0)
+    x = x0 + width * (l + 0.5) / len(sizes)
+    return x, y0 + height / 2 + (j - (sizes[l] - 1) / 2) * gap
+
+
+def _halo_text(x, y, s, size, color, anchor="middle", weight="normal"):
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
+            f'font-weight="{weight}" fill="{color}" stroke="#fff" stroke-width="3" '
+            f'paint-order="stroke">{escape(s)}</text>')
+
+
+def _at(rows, l, j):
+    """rows[l][j], or None when rows or rows[l] is None."""
+    return None if rows is None or rows[l] is None else rows[l][j]
+
+
+def network_diagram(sizes, box, W=None, fills=None, texts=None, above=None, below=None,
+                    edge_texts=None, nodes_on=(), edges_on=(), layer_labels=None, edge_t=0.3):
+    """SVG of a feedforward network: neurons as circles, weights as edges.
+
+    Parameters
+    ----------
+    sizes : list of int, the layer widths (layer 0 = input).
+    box : (x0, y0, width, height) of the drawing area.
+    W : list of L matrices (``W[l-1][j][k]`` = w^(l)_jk, nnlib's indexing) or None.
+        Edges are red for w > 0, blue for w < 0, wider for larger |w|.
+    fills : list of L+1 lists of activations (colour white -> orange); a None layer
+        or entry is white.
+    texts, above, below : list of L+1 lists of strings drawn inside, above and below
+        each neuron (a None list, layer or entry draws nothing).
+    edge_texts : list of L lists of lists of strings (or None layers), placed along
+        each edge at fraction ``edge_t`` from its source.
+    nodes_on : (l, j) pairs to highlight; edges_on : (l, j, k) triples, the edge
+        to neuron j of layer l from neuron k of layer l-1.
+    layer_labels : list of L+1 strings written under the layers.
+    """
+    gap = min(box[3] / max(sizes), 90.0)
+    r = max(min(22.0, 0.42 * gap), 4.0)
+    on_nodes = {tuple(n) for n in nodes_on}
+    on_edges = {tuple(e) for e in edges_on}
+    halos, edges, labels, nodes = [], [], [], []
+    for l in range(1, len(sizes)):
+        for j in range(sizes[l]):
+            x2, y2 = node_xy(sizes, box, l, j)
+            for k in range(sizes[l - 1]):
+                x1, y1 = node_xy(sizes, box, l - 1, k)
+                w = None if W is None else W[l - 1][j][k]
+                line = f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"'
+                if (l, j, k) in on_edges:
+                    halos.append(f'<line {line} stroke="{COLORS["accent"]}" stroke-opacity="0.45" '
+                                 f'stroke-width="{(edge_width(w) if w is not None else 1) + 9:.1f}" '
+                                 f'stroke-linecap="round"/>')
+                if w is None or not math.isfinite(w):
+                    edges.append(f'<line {line} stroke="{COLORS["axis"]}" stroke-width="1.2"/>')
+                else:
+                    color = COLORS["pos"] if w > 0 else COLORS["neg"] if w < 0 else COLORS["axis"]
+                    dash = ' stroke-dasharray="3 3"' if w == 0 else ""
+                    edges.append(f'<line {line} stroke="{color}" stroke-opacity="0.75" '
+                                 f'stroke-width="{edge_width(w):.1f}"{dash}/>')
+                text = _at(edge_texts, l - 1, j)[k] if _at(edge_texts, l - 1, j) else None
+                if text:
+                    labels.append(_halo_text(x1 + edge_t * (x2 - x1), y1 + edge_t * (y2 - y1) + 4,
+                                             text, 10, TEXT_GRAD))
+    for l, n in enumerate(sizes):
+        for j in range(n):
+            x, y = node_xy(sizes, box, l, j)
+            fill = heat(_at(fills, l, j)) if _at(fills, l, j) is not None else "#ffffff"
+            ring = (f'stroke="{COLORS["accent"]}" stroke-width="3.5"' if (l, j) in on_nodes
+                    else 'stroke="#57606a" stroke-width="1.2"')
+            nodes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" {ring}/>')
+            if _at(texts, l, j) and r >= 11:
+                nodes.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" text-anchor="middle" '
+                             f'fill="#1f2328">{escape(texts[l][j])}</text>')
+            if _at(above, l, j):
+                nodes.append(_halo_text(x, y - r - 5, above[l][j], 10, TEXT_MUTED))
+            if _at(below, l, j):
+                nodes.append(_halo_text(x, y + r + 13, below[l][j], 10, TEXT_GRAD))
+    if layer_labels:
+        for l, s in enumerate(layer_labels):
+            x = box[0] + box[2] * (l + 0.5) / len(sizes)
+            nodes.append(f'<text x="{x:.1f}" y="{box[1] + box[3] + 14:.1f}" font-size="11" '
+                         f'text-anchor="middle" fill="{COLORS["axis"]}">{escape(s)}</text>')
+    return "".join(halos + edges + labels + nodes)
+
+
+# ---- contour lines, line segments and log axes (mirrored by nnx.contourLines, ----
+# ---- Plot.prototype.segments, nnx.decadeLabel and nnx.LogPlot in core.js)     ----
+
+def contour_lines(xs, ys, Z, level):
+    """Line segments where a gridded function crosses ``level`` (marching squares).
+
+    Parameters
+    ----------
+    xs : sequence of length nx;  ys : sequence of length ny
+        The grid's coordinates, increasing.
+    Z : nested sequence of shape (ny, nx)
+        ``Z[j][i]`` is the function at (xs[i], ys[j]).
+    level : float
+
+    Returns
+    -------
+    list of (x1, y1, x2, y2)
+        One or two segments per grid cell the level crosses, the crossing
+        points interpolated linearly along the cell's edges.
+    """
+    segs = []
+    for j in range(len(ys) - 1):
+        for i in range(len(xs) - 1):
+            corners = ((xs[i], ys[j], Z[j][i]), (xs[i + 1], ys[j], Z[j][i + 1]),
+                       (xs[i + 1], ys[j + 1], Z[j + 1][i + 1]), (xs[i], ys[j + 1], Z[j + 1][i]))
+            pts = []
+            for a in range(4):                  # edges: bottom, right, top, left
+                (xa, ya, za), (xb, yb, zb) = corners[a], corners[(a + 1) % 4]
+                if (za >= level) != (zb >= level):
+                    t = (level - za) / (zb - za)
+                    pts.append((xa + t * (xb - xa), ya + t * (yb - ya)))
+            for k in range(0, len(pts) - 1, 2):
+                segs.append((pts[k][0], pts[k][1], pts[k + 1][0], pts[k + 1][1]))
+    return segs
+
+
+def segments(plot, segs, color=COLORS["axis"], width=1, dash=""):
+    """Draw line segments (x1, y1, x2, y2) in data units on ``plot`` as one path."""
+    d = "".join(f"M{plot.px(x1):.1f} {plot.py(y1):.1f}L{plot.px(x2):.1f} {plot.py(y2):.1f}"
+                for x1, y1, x2, y2 in segs)
+    dash = f' stroke-dasharray="{dash}"' if dash else ""
+    plot.parts.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{width}"'
+                      f'{dash} clip-path="url(#{plot.clip})"/>')
+    return plot
+
+
+def decade_label(k):
+    """Tick label of 10^k: "0.01", "1", "100" for |k| <= 3, else "10⁴", "10⁻⁵"."""
+    if 0 <= k <= 3:
+        return "1" + "0" * k
+    if -3 <= k < 0:
+        return "0." + "0" * (-k - 1) + "1"
+    return "10" + str(k).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def decade_ticks(lo, hi, n=6):
+    """Powers of ten inside [lo, hi] (lo, hi > 0), every d-th decade so at most ~n."""
+    k0, k1 = math.ceil(math.log10(lo) - 1e-9), math.floor(math.log10(hi) + 1e-9)
+    every = max(1, math.ceil((k1 - k0 + 1) / n))
+    return [k for k in range(k0, k1 + 1) if k % every == 0]
+
+
+class LogPlot(Plot):
+    """A :class:`Plot` with a logarithmic y axis (``logy``) and/or x axis (``logx``).
+
+    ``xlim`` and ``ylim`` are in data units (positive on a log axis); ticks
+    sit at powers of ten.  Values <= 0 on a log axis fall below the box (and
+    are clipped), so a cost that reaches exactly 0 never breaks the picture.
+    ``xticks`` / ``yticks`` (lists of values) replace the automatic ticks of
+    a linear axis, e.g. to keep round ticks on a slightly padded range.
+    """
+
+    def __init__(self, width, height, xlim, ylim, x0=0, y0=0, margin=(10, 10, 30, 44),
+                 logx=False, logy=True, xticks=None, yticks=None):
+        self.logx, self.logy = logx, logy
+        self.xticks, self.yticks = xticks, yticks
+        self.data_xlim, self.data_ylim = tuple(xlim), tuple(ylim)
+        super().__init__(width, height, self._lims(xlim, logx), self._lims(ylim, logy),
+                         x0, y0, margin)
+
+    @staticmethod
+    def _lims(lim, log):
+        return (math.log10(lim[0]), math.log10(lim[1])) if log else tuple(lim)
+
+    @staticmethod
+    def _log(v):
+        return math.log10(v) if v > 0 else -400.0       # below any axis: clipped
+
+    def px(self, x):
+        return super().px(self._log(x) if self.logx else x)
+
+    def py(self, y):
+        return super().py(self._log(y) if self.logy else y)
+
+    def axes(self, xlabel="", ylabel="", title=""):
+        xt = ([(10.0 ** k, decade_label(k)) for k in decade_ticks(*self.data_xlim)] if self.logx
+              else [(t, fmt(t)) for t in (self.xticks or nice_ticks(*self.xlim))])
+        yt = ([(10.0 ** k, decade_label(k)) for k in decade_ticks(*self.data_ylim)] if self.logy
+              else [(t, fmt(t)) for t in (self.yticks or nice_ticks(*self.ylim))])
+        p = [f'<clipPath id="{self.clip}"><rect x="{self.x0:.1f}" y="{self.y0:.1f}" '
+             f'width="{self.w:.1f}" height="{self.h:.1f}"/></clipPath>']
+        for t, label in xt:
+            X = self.px(t)
+            p.append(f'<line x1="{X:.1f}" y1="{self.y0:.1f}" x2="{X:.1f}" y2="{self.y0 + self.h:.1f}" stroke="{COLORS["grid"]}"/>'
+                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="10" text-anchor="middle" fill="{COLORS["axis"]}">{label}</text>')
+        for t, label in yt:
+            Y = self.py(t)
+            p.append(f'<line x1="{self.x0:.1f}" y1="{Y:.1f}" x2="{self.x0 + self.w:.1f}" y2="{Y:.1f}" stroke="{COLORS["grid"]}"/>'
+                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 3:.1f}" font-size="10" text-anchor="end" fill="{COLORS["axis"]}">{label}</text>')
+        p.append(f'<rect x="{self.x0:.1f}" y="{self.y0:.1f}" width="{self.w:.1f}" height="{self.h:.1f}" fill="none" stroke="{COLORS["axis"]}"/>')
+        if xlabel:
+            p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 + self.h + 26:.1f}" font-size="12" text-anchor="middle" font-style="italic">{escape(xlabel)}</text>')
+        if ylabel:
+            p.append(f'<text x="{self.x0 - 34:.1f}" y="{self.y0 + self.h / 2:.1f}" font-size="12" text-anchor="middle" font-style="italic" transform="rotate(-90 {self.x0 - 34:.1f} {self.y0 + self.h / 2:.1f})">{escape(ylabel)}</text>')
+        if title:
+            p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 - 3:.1f}" font-size="12" text-anchor="middle">{escape(title)}</text>')
+        self.parts.extend(p)
+        return self
+
+
+Plot.segments = segments     # also a method: plot.segments(segs, color, width, dash)

@@ -1,0 +1,104 @@
+"""Every explorer in the built book is live: its numbers follow the sliders and equal nnlib's.
+
+For each ``[data-explorer]`` element on each page, every control is moved to
+both ends and the middle of its range.  After each move the page's readouts
+(``data-readout`` elements, full-precision ``data-value``) must equal what
+nnlib computes in Python for the control values read back from the DOM
+(inputs' ``data-value``), the readouts must change across the positions, the
+page must log no console error, and the input-to-picture time must stay
+within one frame (16 ms, p95).  Screenshots before and after go to
+``_build/screenshots/explorers/``.
+"""
+import math
+
+import numpy as np
+import pytest
+
+import browser_support as bs
+import nnlib.explorers as explorers
+
+PAGES = bs.toc_pages()
+CLASSES = {getattr(explorers, name).kind: getattr(explorers, name) for name in explorers.__all__}
+
+_MOVE_JS = """([root, name, position]) => {
+  const input = root.querySelector(`input[data-control="${name}"]`);
+  input.value = position;
+  const t0 = performance.now();
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  root.offsetHeight;                                   // force style and layout
+  return performance.now() - t0;
+}"""
+_STATE_JS = """(root) => ({
+  values: Object.fromEntries([...root.querySelectorAll('input[data-control]')]
+            .map(i => [i.dataset.control, i.dataset.value])),
+  readouts: Object.fromEntries([...root.querySelectorAll('[data-readout]')]
+            .map(e => [e.dataset.readout, e.dataset.value])),
+  ranges: Object.fromEntries([...root.querySelectorAll('input[data-control]')]
+            .map(i => [i.dataset.control, [Number(i.min), Number(i.max), Number(i.step)]]))})"""
+
+
+def parse(text):
+    """A DOM data-value as Python: a number where it reads as one, else the string."""
+    try:
+        return float(text)
+    except ValueError:
+        return {"true": True, "false": False}.get(text, text)
+
+
+def three_positions(lo, hi, step):
+    middle = lo + round((hi - lo) / 2 / step) * step
+    return [lo, round(middle, 10), hi]
+
+
+def assert_readouts_match(dom, python, where):
+    for key, text in dom.items():
+        expected = python[key]
+        if isinstance(expected, (bool, np.bool_)) or isinstance(expected, str):
+            assert parse(text) == expected or text == str(expected), f"{where}: {key} {text!r} != {expected!r}"
+        elif expected is None or (isinstance(expected, float) and not math.isfinite(expected)):
+            assert text == "", f"{where}: {key} shows {text!r}, Python has {expected!r}"
+        else:
+            assert math.isclose(float(text), float(expected), rel_tol=1e-9, abs_tol=1e-12), \
+                f"{where}: {key} page {text} != nnlib {expected}"
+
+
+@pytest.mark.parametrize("docname", PAGES, ids=[p.split("/")[-1] for p in PAGES])
+def test_explorers_follow_their_controls(open_page, docname):
+    page, log = open_page(docname)
+    roots = page.locator("[data-explorer]")
+    latencies = []
+    shots = bs.SCREENSHOTS / "explorers"
+    shots.mkdir(parents=True, exist_ok=True)
+    for i in range(roots.count()):
+        root = roots.nth(i)
+        kind = root.get_attribute("data-explorer")
+        assert kind in CLASSES, f"{docname}: unknown explorer kind {kind!r}"
+        explorer = CLASSES[kind]()
+        handle = root.element_handle()
+        root.scroll_into_view_if_needed()
+        stem = f"{docname.split('/')[-1]}-{i}-{kind}"
+        root.screenshot(path=shots / f"{stem}-before.png")
+        start = page.evaluate(_STATE_JS, handle)
+        assert start["readouts"], f"{docname}: {kind} shows no readouts"
+        for name, (lo, hi, step) in start["ranges"].items():
+            seen = []
+            for position in three_positions(lo, hi, step):
+                page.evaluate(_MOVE_JS, [handle, name, position])
+                state = page.evaluate(_STATE_JS, handle)
+                values = {k: parse(v) for k, v in state["values"].items()}
+                python = explorer.compute(values)
+                assert_readouts_match(state["readouts"], python,
+                                      f"{docname} {kind} {name}={values[name]}")
+                seen.append(tuple(sorted(state["readouts"].items())))
+            assert len(set(seen)) > 1, f"{docname}: {kind} readouts ignore control {name!r}"
+            for position in np.linspace(lo, hi, 21):         # a sweep, timed
+                latencies.append(page.evaluate(_MOVE_JS, [handle, name, float(position)]))
+        root.screenshot(path=shots / f"{stem}-after.png")
+        root.locator(".nnx-reset").click()
+        assert page.evaluate(_STATE_JS, handle)["readouts"] == start["readouts"], "reset failed"
+    assert not log.problems(), "\n".join(log.problems())
+    if latencies:
+        p95 = float(np.percentile(latencies, 95))
+        print(f"{docname}: {roots.count()} explorers, {len(latencies)} moves, "
+              f"input-to-picture p95 {p95:.2f} ms")
+        assert p95 <= 16.0, f"{docname}: p95 latency {p95:.1f} ms exceeds one frame"
