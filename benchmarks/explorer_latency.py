@@ -20,19 +20,24 @@ from nnlib import curve  # noqa: E402
 
 
 def positions(control, n):
-    """n values spread over a control's range (options: cycle through them)."""
-    if hasattr(control, "options") and getattr(control, "options", None):
-        options = list(control.options)
-        opts = [o[1] if isinstance(o, tuple) else o for o in options]
-        return [opts[i % len(opts)] for i in range(n)]
-    return list(np.linspace(control.min, control.max, n)) if not hasattr(control, "base") \
-        else list(control.base ** np.linspace(control.min, control.max, n))
+    """n values across a control's range, each one a real move (never a no-op)."""
+    if getattr(control, "options", None):
+        options = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return [options[i % len(options)] for i in range(n)]
+    if hasattr(control, "base"):                       # FloatLogSlider: exponents
+        grid = control.base ** np.arange(control.min, control.max + control.step / 2, control.step)
+    else:
+        grid = np.arange(control.min, control.max + control.step / 2, control.step)
+    picks = grid[np.linspace(0, len(grid) - 1, min(n, len(grid))).round().astype(int)]
+    return [type(control.value)(v) for v in picks]
 
 
 def explorer_times(explorer, moves_per_control=20):
     times = []
     for control in explorer.controls.values():
         for value in positions(control, moves_per_control):
+            if value == control.value:
+                continue
             start = time.perf_counter()
             control.value = value
             times.append(time.perf_counter() - start)
@@ -57,20 +62,25 @@ def naive_interact_times(moves=60):
     return np.array(times) * 1e3
 
 
-def main():
-    rows = []
+def main(repeats=5):
+    built = {}
     for name in explorers.__all__:
         start = time.perf_counter()
-        explorer = getattr(explorers, name)()
-        build = time.perf_counter() - start
-        t = explorer_times(explorer)
-        rows.append((name, build, t))
-    base = naive_interact_times()
-    b50, b95 = np.percentile(base, [50, 95])
+        built[name] = getattr(explorers, name)()
+        built[name] = (built[name], time.perf_counter() - start)
+    p = {name: [] for name in [*built, "interact + new figure"]}
+    for _ in range(repeats):                          # interleaved repeats
+        for name, (explorer, _) in built.items():
+            p[name].append(np.percentile(explorer_times(explorer), [50, 95]))
+        p["interact + new figure"].append(np.percentile(naive_interact_times(), [50, 95]))
+    med = {name: np.median(v, axis=0) for name, v in p.items()}
+    b95 = med["interact + new figure"][1]
+    print(f"control change -> new picture, medians over {repeats} interleaved repeats")
     print(f"{'explorer':<22} {'build s':>8} {'p50 ms':>8} {'p95 ms':>8} {'baseline p95 / p95':>20}")
-    for name, build, t in rows:
-        p50, p95 = np.percentile(t, [50, 95])
+    for name, (_, build) in built.items():
+        p50, p95 = med[name]
         print(f"{name:<22} {build:>8.2f} {p50:>8.2f} {p95:>8.2f} {b95 / p95:>19.0f}x")
+    b50, b95 = med["interact + new figure"]
     print(f"{'interact + new figure':<22} {'':>8} {b50:>8.2f} {b95:>8.2f}")
 
 

@@ -159,9 +159,10 @@ class Explorer(widgets.VBox):
         cells = []
         for key, label in labels.items():
             value = state.get(key)
-            shown = f"{value:.4f}" if isinstance(value, float) else escape(str(value))
+            shown = _short(value) if isinstance(value, float) else escape(str(value))
             cells.append(f"<span>{escape(label)} = <b>{shown}</b></span>")
-        return '<div class="nnx-readouts">' + "".join(cells) + "</div>"
+        # spaces, not CSS: JupyterLab's sanitizer drops the layout styles
+        return '<div class="nnx-readouts">' + "&emsp; ".join(cells) + "</div>"
 
     # ---- the static version for the built book -----------------------------------
     def static_html(self):

@@ -50,18 +50,22 @@ class Plot:
         y = min(max(y, lo - 10 * (hi - lo)), hi + 10 * (hi - lo))   # keep SVG coordinates sane
         return self.y0 + (hi - y) / (hi - lo) * self.h
 
+    def ticks(self, axis):
+        """Tick positions and labels of ``axis`` ("x" or "y"): [(value, text), ...]."""
+        return [(t, fmt(t)) for t in nice_ticks(*(self.xlim if axis == "x" else self.ylim))]
+
     def axes(self, xlabel="", ylabel="", title=""):
-        xt, yt = nice_ticks(*self.xlim), nice_ticks(*self.ylim)
+        xt, yt = self.ticks("x"), self.ticks("y")
         p = [f'<clipPath id="{self.clip}"><rect x="{self.x0:.1f}" y="{self.y0:.1f}" '
              f'width="{self.w:.1f}" height="{self.h:.1f}"/></clipPath>']
-        for t in xt:
+        for t, label in xt:
             X = self.px(t)
             p.append(f'<line x1="{X:.1f}" y1="{self.y0:.1f}" x2="{X:.1f}" y2="{self.y0 + self.h:.1f}" stroke="{COLORS["grid"]}"/>'
-                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="10" text-anchor="middle" fill="{COLORS["axis"]}">{fmt(t)}</text>')
-        for t in yt:
+                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="10" text-anchor="middle" fill="{COLORS["axis"]}">{label}</text>')
+        for t, label in yt:
             Y = self.py(t)
             p.append(f'<line x1="{self.x0:.1f}" y1="{Y:.1f}" x2="{self.x0 + self.w:.1f}" y2="{Y:.1f}" stroke="{COLORS["grid"]}"/>'
-                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 3:.1f}" font-size="10" text-anchor="end" fill="{COLORS["axis"]}">{fmt(t)}</text>')
+                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 3:.1f}" font-size="10" text-anchor="end" fill="{COLORS["axis"]}">{label}</text>')
         p.append(f'<rect x="{self.x0:.1f}" y="{self.y0:.1f}" width="{self.w:.1f}" height="{self.h:.1f}" fill="none" stroke="{COLORS["axis"]}"/>')
         if xlabel:
             p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 + self.h + 26:.1f}" font-size="12" text-anchor="middle" font-style="italic">{escape(xlabel)}</text>')
@@ -307,30 +311,12 @@ class LogPlot(Plot):
     def py(self, y):
         return super().py(self._log(y) if self.logy else y)
 
-    def axes(self, xlabel="", ylabel="", title=""):
-        xt = ([(10.0 ** k, decade_label(k)) for k in decade_ticks(*self.data_xlim)] if self.logx
-              else [(t, fmt(t)) for t in (self.xticks or nice_ticks(*self.xlim))])
-        yt = ([(10.0 ** k, decade_label(k)) for k in decade_ticks(*self.data_ylim)] if self.logy
-              else [(t, fmt(t)) for t in (self.yticks or nice_ticks(*self.ylim))])
-        p = [f'<clipPath id="{self.clip}"><rect x="{self.x0:.1f}" y="{self.y0:.1f}" '
-             f'width="{self.w:.1f}" height="{self.h:.1f}"/></clipPath>']
-        for t, label in xt:
-            X = self.px(t)
-            p.append(f'<line x1="{X:.1f}" y1="{self.y0:.1f}" x2="{X:.1f}" y2="{self.y0 + self.h:.1f}" stroke="{COLORS["grid"]}"/>'
-                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="10" text-anchor="middle" fill="{COLORS["axis"]}">{label}</text>')
-        for t, label in yt:
-            Y = self.py(t)
-            p.append(f'<line x1="{self.x0:.1f}" y1="{Y:.1f}" x2="{self.x0 + self.w:.1f}" y2="{Y:.1f}" stroke="{COLORS["grid"]}"/>'
-                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 3:.1f}" font-size="10" text-anchor="end" fill="{COLORS["axis"]}">{label}</text>')
-        p.append(f'<rect x="{self.x0:.1f}" y="{self.y0:.1f}" width="{self.w:.1f}" height="{self.h:.1f}" fill="none" stroke="{COLORS["axis"]}"/>')
-        if xlabel:
-            p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 + self.h + 26:.1f}" font-size="12" text-anchor="middle" font-style="italic">{escape(xlabel)}</text>')
-        if ylabel:
-            p.append(f'<text x="{self.x0 - 34:.1f}" y="{self.y0 + self.h / 2:.1f}" font-size="12" text-anchor="middle" font-style="italic" transform="rotate(-90 {self.x0 - 34:.1f} {self.y0 + self.h / 2:.1f})">{escape(ylabel)}</text>')
-        if title:
-            p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 - 3:.1f}" font-size="12" text-anchor="middle">{escape(title)}</text>')
-        self.parts.extend(p)
-        return self
+    def ticks(self, axis):
+        log, data_lim, given = ((self.logx, self.data_xlim, self.xticks) if axis == "x"
+                                else (self.logy, self.data_ylim, self.yticks))
+        if log:
+            return [(10.0 ** k, decade_label(k)) for k in decade_ticks(*data_lim)]
+        return [(t, fmt(t)) for t in (given or nice_ticks(*data_lim))]
 
 
 Plot.segments = segments     # also a method: plot.segments(segs, color, width, dash)

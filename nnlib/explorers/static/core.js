@@ -103,18 +103,23 @@
     y = Math.min(Math.max(y, lo - 10 * r), hi + 10 * r);
     return this.y0 + (hi - y) / r * this.h;
   };
+  /* Tick positions and labels of axis "x" or "y": [[value, text], ...]. */
+  Plot.prototype.ticks = function (axis) {
+    var lim = axis === "x" ? this.xlim : this.ylim;
+    return nnx.niceTicks(lim[0], lim[1]).map(function (t) { return [t, fmt(t)]; });
+  };
   Plot.prototype.axes = function (xlabel, ylabel, title) {
     var p = this.parts, self = this, X0 = this.x0, Y0 = this.y0, W = this.w, H = this.h;
     p.push('<clipPath id="' + this.clip + '"><rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '"/></clipPath>');
-    nnx.niceTicks(this.xlim[0], this.xlim[1]).forEach(function (t) {
-      var X = self.px(t);
+    this.ticks("x").forEach(function (tick) {
+      var t = tick[0], X = self.px(t);
       p.push('<line x1="' + f1(X) + '" y1="' + f1(Y0) + '" x2="' + f1(X) + '" y2="' + f1(Y0 + H) + '" stroke="' + COLORS.grid + '"/>' +
-        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="10" text-anchor="middle" fill="' + COLORS.axis + '">' + fmt(t) + '</text>');
+        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="10" text-anchor="middle" fill="' + COLORS.axis + '">' + tick[1] + '</text>');
     });
-    nnx.niceTicks(this.ylim[0], this.ylim[1]).forEach(function (t) {
-      var Y = self.py(t);
+    this.ticks("y").forEach(function (tick) {
+      var t = tick[0], Y = self.py(t);
       p.push('<line x1="' + f1(X0) + '" y1="' + f1(Y) + '" x2="' + f1(X0 + W) + '" y2="' + f1(Y) + '" stroke="' + COLORS.grid + '"/>' +
-        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 3) + '" font-size="10" text-anchor="end" fill="' + COLORS.axis + '">' + fmt(t) + '</text>');
+        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 3) + '" font-size="10" text-anchor="end" fill="' + COLORS.axis + '">' + tick[1] + '</text>');
     });
     p.push('<rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '" fill="none" stroke="' + COLORS.axis + '"/>');
     if (xlabel) p.push('<text x="' + f1(X0 + W / 2) + '" y="' + f1(Y0 + H + 26) + '" font-size="12" text-anchor="middle" font-style="italic">' + esc(xlabel) + '</text>');
@@ -264,28 +269,11 @@
   function log10(v) { return v > 0 ? Math.log10(v) : -400; }
   LogPlot.prototype.px = function (x) { return Plot.prototype.px.call(this, this.logx ? log10(x) : x); };
   LogPlot.prototype.py = function (y) { return Plot.prototype.py.call(this, this.logy ? log10(y) : y); };
-  LogPlot.prototype.axes = function (xlabel, ylabel, title) {
-    var p = this.parts, self = this, X0 = this.x0, Y0 = this.y0, W = this.w, H = this.h;
-    var ticks = function (log, dataLim, lim, given) {
-      return log ? nnx.decadeTicks(dataLim[0], dataLim[1]).map(function (k) { return [Math.pow(10, k), nnx.decadeLabel(k)]; })
-        : (given || nnx.niceTicks(lim[0], lim[1])).map(function (t) { return [t, fmt(t)]; });
-    };
-    p.push('<clipPath id="' + this.clip + '"><rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '"/></clipPath>');
-    ticks(this.logx, this.dataXlim, this.xlim, this.xticks).forEach(function (t) {
-      var X = self.px(t[0]);
-      p.push('<line x1="' + f1(X) + '" y1="' + f1(Y0) + '" x2="' + f1(X) + '" y2="' + f1(Y0 + H) + '" stroke="' + COLORS.grid + '"/>' +
-        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="10" text-anchor="middle" fill="' + COLORS.axis + '">' + t[1] + '</text>');
-    });
-    ticks(this.logy, this.dataYlim, this.ylim, this.yticks).forEach(function (t) {
-      var Y = self.py(t[0]);
-      p.push('<line x1="' + f1(X0) + '" y1="' + f1(Y) + '" x2="' + f1(X0 + W) + '" y2="' + f1(Y) + '" stroke="' + COLORS.grid + '"/>' +
-        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 3) + '" font-size="10" text-anchor="end" fill="' + COLORS.axis + '">' + t[1] + '</text>');
-    });
-    p.push('<rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '" fill="none" stroke="' + COLORS.axis + '"/>');
-    if (xlabel) p.push('<text x="' + f1(X0 + W / 2) + '" y="' + f1(Y0 + H + 26) + '" font-size="12" text-anchor="middle" font-style="italic">' + esc(xlabel) + '</text>');
-    if (ylabel) p.push('<text x="' + f1(X0 - 34) + '" y="' + f1(Y0 + H / 2) + '" font-size="12" text-anchor="middle" font-style="italic" transform="rotate(-90 ' + f1(X0 - 34) + ' ' + f1(Y0 + H / 2) + ')">' + esc(ylabel) + '</text>');
-    if (title) p.push('<text x="' + f1(X0 + W / 2) + '" y="' + f1(Y0 - 3) + '" font-size="12" text-anchor="middle">' + esc(title) + '</text>');
-    return this;
+  LogPlot.prototype.ticks = function (axis) {
+    var x = axis === "x", log = x ? this.logx : this.logy, lim = x ? this.dataXlim : this.dataYlim,
+        given = x ? this.xticks : this.yticks;
+    if (log) return nnx.decadeTicks(lim[0], lim[1]).map(function (k) { return [Math.pow(10, k), nnx.decadeLabel(k)]; });
+    return (given || nnx.niceTicks(lim[0], lim[1])).map(function (t) { return [t, fmt(t)]; });
   };
   nnx.LogPlot = LogPlot;
 
