@@ -10,7 +10,9 @@ Weights are drawn once, when the network is built, from a seeded
   r = sqrt(6 / (n_in + n_out)), suited to deeper networks.
 * ``"constant"``: every weight equal to 0.1.  A cautionary example: all
   hidden neurons of a layer compute the same thing and receive the same
-  gradient, so they stay identical forever (see the optimizers chapter).
+  gradient, so in exact arithmetic they stay identical forever (see the
+  optimizers chapter).  In floating point, rounding differences of about
+  1e-17 between rows can grow over many epochs, slowly and by accident.
 """
 import numpy as np
 

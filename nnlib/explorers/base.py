@@ -128,7 +128,7 @@ class Explorer(widgets.VBox):
                 parts.append(f"{key} = {value}")
         return f"{self.title}: " + ", ".join(parts)
 
-    def readout_text(self, width=88):
+    def readout_text(self, width=72):
         """:meth:`readout_line` wrapped to ``width`` columns (for notebooks)."""
         return textwrap.fill(self.readout_line(), width, subsequent_indent="  ",
                              break_on_hyphens=False)
