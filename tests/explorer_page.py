@@ -50,6 +50,15 @@ def parse(text):
         return text
 
 
+def dom_matches(text, expected):
+    """Does a page's data-value string equal Python's readout (bools as "true"/"false")?"""
+    if isinstance(expected, bool):
+        return text == str(expected).lower()
+    if isinstance(expected, str):
+        return text == expected
+    return math.isclose(float(text), float(expected), rel_tol=1e-9, abs_tol=1e-12)
+
+
 def values_of(state):
     return {k: parse(v) for k, v in state["values"].items()}
 

@@ -244,12 +244,6 @@ def test_log_axes():
 
 
 # ---- the page, in a real browser ------------------------------------------------------------
-def dom_matches(text, expected):
-    if isinstance(expected, str):
-        return text == expected
-    return math.isclose(float(text), float(expected), rel_tol=1e-9, abs_tol=1e-12)
-
-
 def test_page_equals_python_at_every_control_end(browser, tmp_path, explorer):
     explorer.reset()
     page, errors = ep.open_page(browser, explorer, tmp_path / "lr.html")
@@ -265,7 +259,7 @@ def test_page_equals_python_at_every_control_end(browser, tmp_path, explorer):
             values = ep.values_of(state)
             python = explorer.compute(values)
             for key, text in state["readouts"].items():
-                assert dom_matches(text, python[key]), \
+                assert ep.dom_matches(text, python[key]), \
                     f"{name}={position}: {key} page {text} != {python[key]}"
             ep.assert_close(page.evaluate(ep.JS_STATE_JS, values), python, f"{name}={position}")
             assert ET.fromstring(state["svg"]).tag.endswith("svg")

@@ -170,14 +170,6 @@ def test_static_html_contract(explorer):
 
 
 # ---- the page, in a real browser ------------------------------------------------------------
-def dom_matches(text, expected):
-    if isinstance(expected, bool):
-        return text == str(expected).lower()
-    if isinstance(expected, str):
-        return text == expected
-    return math.isclose(float(text), float(expected), rel_tol=1e-9, abs_tol=1e-12)
-
-
 def test_page_equals_python_at_every_control_end(browser, tmp_path, explorer):
     explorer.reset()
     page, errors = ep.open_page(browser, explorer, tmp_path / "sgd.html")
@@ -191,7 +183,7 @@ def test_page_equals_python_at_every_control_end(browser, tmp_path, explorer):
             values = {k: json.loads(v) for k, v in state["values"].items()}
             python = explorer.compute(values)
             for key, text in state["readouts"].items():
-                assert dom_matches(text, python[key]), \
+                assert ep.dom_matches(text, python[key]), \
                     f"{name}={position}: {key} page {text} != {python[key]}"
             ep.assert_close(page.evaluate(ep.JS_STATE_JS, values), python, f"{name}={position}")
             assert ET.fromstring(state["svg"]).tag.endswith("svg")
@@ -215,6 +207,6 @@ def test_page_shows_every_combination_like_python(browser, tmp_path, explorer):
             python = explorer.compute({k: json.loads(v) for k, v in state["values"].items()})
             assert (python["batch_size"], python["eta"]) == (explorer.batch_sizes[i], explorer.etas[j])
             for key, text in state["readouts"].items():
-                assert dom_matches(text, python[key]), f"m={python['batch_size']}: {key}"
+                assert ep.dom_matches(text, python[key]), f"m={python['batch_size']}: {key}"
     assert not errors, errors
     page.close()
