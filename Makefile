@@ -57,7 +57,6 @@ execute: $(VENV_STAMP)
 	$(PY) tools/execute.py
 
 lab: $(VENV_STAMP)
-	$(PY) -c "import jupyterlab" 2>/dev/null || $(PY) -m pip install --quiet jupyterlab
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) book/
 
 bench: $(VENV_STAMP)
