@@ -63,6 +63,22 @@ def values_of(state):
     return {k: parse(v) for k, v in state["values"].items()}
 
 
+def check_move(page, explorer, name, position, parse_values=values_of):
+    """Move control ``name`` to ``position``; the page's readouts, its full JS state
+    and its SVG must agree with Python's ``explorer.compute`` for the DOM's values."""
+    import xml.etree.ElementTree as ET
+
+    page.evaluate(MOVE_JS, [name, position])
+    state = page.evaluate(STATE_JS)
+    values = parse_values(state)
+    python = explorer.compute(values)
+    for key, text in state["readouts"].items():
+        assert dom_matches(text, python[key]), \
+            f"{name}={position}: {key} page {text} != {python[key]}"
+    assert_close(page.evaluate(JS_STATE_JS, values), python, f"{name}={position}")
+    assert ET.fromstring(state["svg"]).tag.endswith("svg")
+
+
 def three_positions(lo, hi, step):
     return [lo, round(lo + round((hi - lo) / 2 / step) * step, 10), hi]
 

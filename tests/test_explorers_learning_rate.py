@@ -254,15 +254,7 @@ def test_page_equals_python_at_every_control_end(browser, tmp_path, explorer):
         for position in ep.three_positions(lo, hi, step) + [0.4, 0.35]:
             if not lo <= position <= hi:
                 continue
-            page.evaluate(ep.MOVE_JS, [name, position])
-            state = page.evaluate(ep.STATE_JS)
-            values = ep.values_of(state)
-            python = explorer.compute(values)
-            for key, text in state["readouts"].items():
-                assert ep.dom_matches(text, python[key]), \
-                    f"{name}={position}: {key} page {text} != {python[key]}"
-            ep.assert_close(page.evaluate(ep.JS_STATE_JS, values), python, f"{name}={position}")
-            assert ET.fromstring(state["svg"]).tag.endswith("svg")
+            ep.check_move(page, explorer, name, position)
             checked += 1
     page.click(".nnx-reset")
     assert page.evaluate(ep.STATE_JS)["readouts"] == start["readouts"]
