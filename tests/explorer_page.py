@@ -132,14 +132,3 @@ def check_all_controls(page, explorer, compare_full_state=True, require_change=T
     page.click(".nnx-reset")
     assert page.evaluate(STATE_JS)["readouts"] == start["readouts"], "reset failed"
     return checked
-
-
-def page_latency_p95(page, sweeps=21):
-    """Sweep every control over its range; p95 of the page's own input-to-picture times (ms)."""
-    start = page.evaluate(STATE_JS)
-    page.evaluate("() => { document.querySelector('[data-explorer]').nnxLatency.length = 0; }")
-    for name, (lo, hi, step) in start["ranges"].items():
-        for position in np.linspace(lo, hi, sweeps):
-            page.evaluate(MOVE_JS, [name, float(position)])
-    times = page.evaluate("() => document.querySelector('[data-explorer]').nnxLatency")
-    return float(np.percentile(times, 95)), len(times)

@@ -5,8 +5,8 @@ both ends and the middle of its range.  After each move the page's readouts
 (``data-readout`` elements, full-precision ``data-value``) must equal what
 nnlib computes in Python for the control values read back from the DOM
 (inputs' ``data-value``), the readouts must change across the positions, the
-page must log no console error, and the input-to-picture time must stay
-within one frame (16 ms, p95).  Screenshots before and after go to
+page must log no console error.  (How fast the page answers is measured by
+``benchmarks/browser_latency.py``, not here.)  Screenshots before and after go to
 ``_build/screenshots/explorers/``.
 """
 import math
@@ -23,10 +23,7 @@ CLASSES = {getattr(explorers, name).kind: getattr(explorers, name) for name in e
 _MOVE_JS = """([root, name, position]) => {
   const input = root.querySelector(`input[data-control="${name}"]`);
   input.value = position;
-  const t0 = performance.now();
   input.dispatchEvent(new Event('input', {bubbles: true}));
-  root.offsetHeight;                                   // force style and layout
-  return performance.now() - t0;
 }"""
 _STATE_JS = """(root) => ({
   values: Object.fromEntries([...root.querySelectorAll('input[data-control]')]
@@ -66,7 +63,6 @@ def assert_readouts_match(dom, python, where):
 def test_explorers_follow_their_controls(open_page, docname):
     page, log = open_page(docname)
     roots = page.locator("[data-explorer]")
-    latencies = []
     shots = bs.SCREENSHOTS / "explorers"
     shots.mkdir(parents=True, exist_ok=True)
     for i in range(roots.count()):
@@ -91,14 +87,7 @@ def test_explorers_follow_their_controls(open_page, docname):
                                       f"{docname} {kind} {name}={values[name]}")
                 seen.append(tuple(sorted(state["readouts"].items())))
             assert len(set(seen)) > 1, f"{docname}: {kind} readouts ignore control {name!r}"
-            for position in np.linspace(lo, hi, 21):         # a sweep, timed
-                latencies.append(page.evaluate(_MOVE_JS, [handle, name, float(position)]))
         root.screenshot(path=shots / f"{stem}-after.png")
         root.locator(".nnx-reset").click()
         assert page.evaluate(_STATE_JS, handle)["readouts"] == start["readouts"], "reset failed"
     assert not log.problems(), "\n".join(log.problems())
-    if latencies:
-        p95 = float(np.percentile(latencies, 95))
-        print(f"{docname}: {roots.count()} explorers, {len(latencies)} moves, "
-              f"input-to-picture p95 {p95:.2f} ms")
-        assert p95 <= 16.0, f"{docname}: p95 latency {p95:.1f} ms exceeds one frame"

@@ -117,7 +117,4 @@ def test_page_equals_python_at_every_control_end(browser, tmp_path):
             ep.assert_close(page.evaluate(ep.JS_STATE_JS, ep.values_of(state)),
                             e.compute(ep.values_of(state)), f"{name} z={z}")
             ET.fromstring(state["svg"])
-    p95, n = ep.page_latency_p95(page)
-    print(f"gallery page: {n} moves, p95 {p95:.2f} ms")
-    assert p95 <= 16.0
     assert not errors, errors

@@ -212,9 +212,6 @@ def test_page_equals_python_at_every_control_end(browser, tmp_path):
     page, errors = ep.open_page(browser, e, tmp_path / "network.html")
     assert ep.check_all_controls(page, e) == 3 * len(e.controls)
     ET.fromstring(page.evaluate(ep.STATE_JS)["svg"])
-    p95, n = ep.page_latency_p95(page)
-    print(f"network page: {n} moves, p95 {p95:.2f} ms")
-    assert p95 <= 16.0
     page.screenshot(path=tmp_path / "network.png", full_page=True)
     assert not errors, errors
 

@@ -187,9 +187,6 @@ def test_page_equals_python_at_every_control_end(browser, tmp_path, explorer):
             checked += 1
     page.click(".nnx-reset")
     assert page.evaluate(ep.STATE_JS)["readouts"] == start["readouts"]
-    p95, n = ep.page_latency_p95(page)
-    print(f"sgd page: {n} moves, p95 {p95:.2f} ms")
-    assert p95 <= 16.0
     assert checked == 6 and not errors, errors
     page.close()
 

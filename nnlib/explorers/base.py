@@ -48,8 +48,24 @@ def _script(name):
     return resources.files("nnlib.explorers").joinpath("static", name).read_text()
 
 
+SIGNIFICANT = 10   # digits kept of every float written into a page
+
+
+def portable(x):
+    """``x`` rounded to 10 significant digits (``SIGNIFICANT``).
+
+    Stored outputs must not depend on the last digits of floating-point
+    arithmetic, which differ between CPUs (BLAS kernels round differently).
+    Ten digits are far more than a picture or a readout needs.  An explorer
+    whose page recomputes from this data starts nnlib from the same rounded
+    numbers, so that page and Python agree to rounding error.
+    """
+    return float(f"{x:.{SIGNIFICANT}g}")
+
+
 def _clean(x):
-    """JSON-safe copy of x: arrays to lists, non-finite floats to None."""
+    """JSON-safe copy of x: arrays to lists, floats rounded by :func:`portable`,
+    non-finite floats to None."""
     if isinstance(x, dict):
         return {str(k): _clean(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
@@ -57,7 +73,7 @@ def _clean(x):
     if isinstance(x, np.ndarray):
         return _clean(x.tolist())
     if isinstance(x, (float, np.floating)):
-        return float(x) if math.isfinite(x) else None
+        return portable(x) if math.isfinite(x) else None
     if isinstance(x, np.integer):
         return int(x)
     return x
