@@ -2,6 +2,7 @@
 
     def test_something(open_page):
         page, log = open_page("book/05_sgd")   # served, loaded, maths and widgets rendered
+        page, log = open_page("book/05_sgd", width=390, theme="dark")   # a phone, dark theme
         page.locator("[data-explorer]").first.scroll_into_view_if_needed()
         assert not log.problems()              # console errors, failed or external requests
 
@@ -53,9 +54,12 @@ def open_page(browser, book_url):
     """Factory: open_page("book/01_overview") -> (page, PageLog), fully rendered."""
     contexts = []
 
-    def _open(docname: str, width: int = 1280, height: int = 900):
+    def _open(docname: str, width: int = 1280, height: int = 900, theme: str = ""):
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
+        if theme:  # the theme's own switch keeps the choice in localStorage
+            context.add_init_script(f"localStorage.setItem('mode', '{theme}');"
+                                    f"localStorage.setItem('theme', '{theme}');")
         page = context.new_page()
         log = bs.track(page, book_url)
         page.goto(f"{book_url}{docname}.html", wait_until="load")

@@ -62,6 +62,9 @@ def write_cdn_config() -> None:
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     for key in LOCAL_KEYS:
         config["sphinx"]["config"].pop(key, None)
+    # local extension paths are relative to the config file, which moves to _build/
+    for name, path in config["sphinx"].get("local_extensions", {}).items():
+        config["sphinx"]["local_extensions"][name] = str(ROOT / path)
     CDN_CONFIG.parent.mkdir(parents=True, exist_ok=True)
     CDN_CONFIG.write_text(yaml.safe_dump(config, sort_keys=False))
 
