@@ -80,6 +80,15 @@ def check_positive(name, value, integer=False, allow_zero=False):
     return value
 
 
+def check_fraction(name, value):
+    """Return ``value`` as a float if it is a number in [0, 1), else raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number in [0, 1), got {_show(value)}")
+    if not 0 <= value < 1:
+        raise ValueError(f"{name} must be a number in [0, 1), got {value}")
+    return float(value)
+
+
 def check_choice(name, value, known):
     """Return ``value`` if it is one of ``known``, else list the known names."""
     if value not in known:

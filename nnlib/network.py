@@ -14,7 +14,7 @@ of ``A`` the same equation reads ``Z = A @ W.T + b``, shape (n, sizes[l]).
 import numpy as np
 
 from .activations import get_activation
-from .checks import check_matrix, check_pair, check_sizes
+from .checks import check_matrix, check_pair, check_positive, check_sizes
 from .costs import get_cost
 from .initializers import initialize
 
@@ -113,19 +113,32 @@ class Network:
         return zs, activations
 
     # ---- cost ---------------------------------------------------------
-    def cost(self, X, Y, cost="mse"):
-        """The cost C of the network on samples X with targets Y (a float)."""
+    def cost(self, X, Y, cost="mse", l2=0.0):
+        """The cost C of the network on samples X with targets Y (a float).
+
+        With ``l2`` = lambda > 0 the weight penalty (lambda/2) sum_l ||W^(l)||^2
+        is added (weights only, not biases; see :func:`nnlib.sgd`).
+        """
         X, Y = check_pair(self.sizes, X, Y)
-        return get_cost(cost).C(self._forward_all(X)[1][-1], Y)
+        check_positive("l2", l2, allow_zero=True)
+        return self._cost(X, Y, get_cost(cost), l2)
+
+    def _cost(self, X, Y, cost, l2=0.0):
+        """Unchecked :meth:`cost`."""
+        C = cost.C(self._forward_all(X)[1][-1], Y)
+        if l2:
+            C += 0.5 * l2 * sum(float(np.sum(W * W)) for W in self.W)
+        return C
 
     # ---- backward pass ------------------------------------------------
-    def backprop(self, X, Y, cost="mse"):
-        """Gradient of ``self.cost(X, Y, cost)`` with respect to every W and b.
+    def backprop(self, X, Y, cost="mse", l2=0.0):
+        """Gradient of ``self.cost(X, Y, cost, l2)`` with respect to every W and b.
 
         For ``cost="mse"`` this is the average, over the rows of X, of the
         per-sample gradients (the mini-batch average of the backprop
         chapter).  The loop runs over layers only; all samples of the batch
-        go through each step at once.
+        go through each step at once.  With ``l2`` = lambda each weight
+        gradient gains lambda W (the biases' do not).
 
         Returns
         -------
@@ -133,9 +146,10 @@ class Network:
         grad_b : list of ndarray, ``grad_b[l]`` shaped like ``b[l]``
         """
         X, Y = check_pair(self.sizes, X, Y)
-        return self._backprop(X, Y, get_cost(cost))
+        check_positive("l2", l2, allow_zero=True)
+        return self._backprop(X, Y, get_cost(cost), l2=l2)
 
-    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None):
+    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None, l2=0.0):
         """Unchecked backprop; writes into ``grad_W``/``grad_b`` if given (see sgd)."""
         zs, activations = self._forward_all(X)
         L, W = len(self.W), self.W
@@ -148,6 +162,8 @@ class Network:
             # dC/dw_jk = a_k delta_j and dC/db_j = delta_j, summed over the batch's rows
             np.matmul(delta.T, activations[l], out=grad_W[l])   # (eq. bp-three-delta)
             np.sum(delta, axis=0, out=grad_b[l])
+            if l2:
+                grad_W[l] += l2 * W[l]                          # d/dW of (l2/2) ||W||^2
             if l > 0:
                 # delta^(l-1) = (W^T delta^(l)) * sigma'(z^(l-1))           (eq. bp-delta)
                 delta = (delta @ W[l]) * self._hidden.g_prime(zs[l - 1], activations[l])
