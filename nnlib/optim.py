@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .checks import check_pair, check_positive
+from .checks import (check_callable, check_flag, check_network, check_pair, check_positive,
+                     check_seed, check_together)
 from .costs import get_cost
 from .network import labels_from
 from .params import flat, views
@@ -79,13 +80,17 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         stops, the network keeps its last finite weights, ``history.diverged``
         records where, and a :class:`DivergenceWarning` says so.
     """
-    X, Y = check_pair(net.sizes, X, Y)
+    X, Y = check_pair(check_network(net).sizes, X, Y)
     check_positive("epochs", epochs, integer=True, allow_zero=True)
     check_positive("batch_size", batch_size, integer=True)
     check_positive("eta", eta)
     cost = get_cost(cost)
-    val = None if X_val is None else check_pair(net.sizes, X_val, Y_val)
-    rng = np.random.default_rng(seed)
+    check_together(X_val=X_val, Y_val=Y_val)
+    val = None if X_val is None else check_pair(net.sizes, X_val, Y_val, ("X_val", "Y_val"))
+    if callback is not None:
+        check_callable("callback", callback, "callback(epoch, net, history)")
+    check_flag("progress", progress)
+    rng = np.random.default_rng(check_seed(seed))
     history = History()
     n_steps = -(-X.shape[0] // batch_size)          # batches per epoch
     with _blas_threads(net, batch_size):

@@ -1,65 +1,316 @@
-"""Every bad input gets a clear error naming the argument, the value and what was expected."""
+"""Every bad input gets a clear error naming the argument, the value and what was expected.
+
+Each table row is ``(call, exception type, phrase of the message)``.  The call
+must raise exactly that type with that phrase (a regex), emit no warning at
+all, and never leak numpy's wording (see clear_errors.py).  Files (save/load)
+and the command line are in test_io_cli.py.
+"""
+import warnings
+
 import numpy as np
 import pytest
 
-from nnlib import Network, load, save, sgd
+import nnlib
+from nnlib import (Network, curve, gradcheck, load_digits, moons, numerical_gradient, one_hot,
+                   relative_error, save, sgd)
+from nnlib.descent import gradient_descent, regime
+from nnlib.explorers import (ActivationGallery, BackpropExplorer, LearningRateExplorer,
+                             NetworkExplorer, NeuronExplorer, SGDExplorer)
+from nnlib.explorers.learning_rate import two_scales
+from nnlib.plotting import activations as pa, calculus as pc, diagrams as pd, graphs as pg
+from nnlib.plotting import surfaces as ps, training as pt
+
+from clear_errors import raises_clearly
 
 net = Network([3, 4, 2])
 X, Y = np.zeros((5, 3)), np.zeros((5, 2))
+f = np.square                                   # a cost curve for the plotting functions
+f2 = lambda x, y: x ** 2 + y ** 2
 
 
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: net.backprop(X, Y[:4]), ValueError, "same number of rows.*X with 5 and Y with 4"),
-    (lambda: net.forward(np.zeros((5, 4))), ValueError, r"X must have 3 features.*\(5, 4\)"),
-    (lambda: net.cost(X, np.zeros((5, 3))), ValueError, r"Y must have 2 columns.*\(5, 3\)"),
-    (lambda: net.cost(np.where(X == 0, np.nan, X), Y), ValueError, "X must contain only finite.*nan at row 0"),
-    (lambda: net.cost(X, np.full((5, 2), np.inf)), ValueError, "Y must contain only finite.*inf"),
-    (lambda: net.forward(np.zeros(3)), ValueError, r"X must be 2-D.*shape \(3,\).*reshape\(1, -1\)"),
-    (lambda: net.forward([["a", "b", "c"]]), TypeError, "X must be an array of numbers"),
-    (lambda: Network([3]), ValueError, r"at least 2 layers.*\[3\]"),
-    (lambda: Network([3, 0, 2]), ValueError, r"sizes\[1\] must be a positive integer, got 0"),
-    (lambda: Network([3, -1, 2]), ValueError, r"sizes\[1\].*got -1"),
-    (lambda: Network([3, 2.5, 2]), TypeError, r"sizes\[1\] must be a positive integer, got 2.5"),
-    (lambda: Network(5), TypeError, "sizes must be a list of layer widths.*got 5"),
-    (lambda: sgd(net, X, Y, 1, 2, eta=0), ValueError, "eta must be a finite number > 0, got 0"),
-    (lambda: sgd(net, X, Y, 1, 2, eta=-0.1), ValueError, r"eta must be.*got -0.1"),
-    (lambda: sgd(net, X, Y, 1, 2, eta=float("nan")), ValueError, "eta must be.*got nan"),
-    (lambda: sgd(net, X, Y, 1, 2, eta=float("inf")), ValueError, "eta must be.*got inf"),
-    (lambda: sgd(net, X, Y, 1, 0, eta=1.0), ValueError, "batch_size must be a finite integer > 0, got 0"),
-    (lambda: sgd(net, X, Y, 1, 2.5, eta=1.0), TypeError, "batch_size must be an integer"),
-    (lambda: sgd(net, X, Y, -1, 2, eta=1.0), ValueError, "epochs must be a finite integer >= 0, got -1"),
-    (lambda: sgd(net, X, Y, 1, 2, eta=1.0, X_val=X[:, :2], Y_val=Y), ValueError, "X must have 3 features"),
-    (lambda: Network([2, 2], activation="sigmod"), ValueError, "unknown activation 'sigmod'; expected one of 'sigmoid'"),
-    (lambda: Network([2, 2], output_activation="soft"), ValueError, "unknown activation 'soft'"),
-    (lambda: net.cost(X, Y, cost="cross"), ValueError, "unknown cost 'cross'; expected one of 'mse', 'sse'"),
-    (lambda: sgd(net, X, Y, 1, 2, 1.0, cost="l1"), ValueError, "unknown cost 'l1'"),
-    (lambda: Network([2, 2], init="he"), ValueError, "unknown init 'he'; expected one of 'random', 'glorot', 'constant'"),
-])
-def test_bad_input_is_named(call, error, message):
-    with pytest.raises(error, match=message):
-        call()
+def case(call, error, message, id=None):
+    return pytest.param(call, error, message, id=id or message[:50])
 
 
-def test_corrupt_and_mismatched_save_files(tmp_path):
-    bad = tmp_path / "bad.npz"
-    bad.write_bytes(b"this is not a zip file")
-    with pytest.raises(ValueError, match="cannot read a saved network"):
-        load(bad)
-    with pytest.raises(ValueError, match="cannot read a saved network"):
-        load(tmp_path / "missing.npz")
-    good = tmp_path / "good.npz"
-    save(Network([3, 4, 2]), good)
-    with np.load(good) as f:
-        arrays = {k: f[k] for k in f.files}
-    np.savez(tmp_path / "no_b1.npz", **{k: v for k, v in arrays.items() if k != "b1"})
-    with pytest.raises(ValueError, match="array 'b1' is missing"):
-        load(tmp_path / "no_b1.npz")
-    np.savez(tmp_path / "shape.npz", **{**arrays, "W0": np.zeros((4, 4))})
-    with pytest.raises(ValueError, match=r"'W0' has shape \(4, 4\), expected \(4, 3\)"):
-        load(tmp_path / "shape.npz")
-    np.savez(tmp_path / "nan.npz", **{**arrays, "W1": np.full((2, 4), np.nan)})
-    with pytest.raises(ValueError, match="'W1' contains non-finite"):
-        load(tmp_path / "nan.npz")
-    np.savez(tmp_path / "other.npz", weights=np.zeros(3))
-    with pytest.raises(ValueError, match="not a saved network: array 'sizes' is missing"):
-        load(tmp_path / "other.npz")
+def table(*cases):
+    return pytest.mark.parametrize("call, error, message", list(cases))
+
+
+# ---- Network and its methods ----------------------------------------------------------
+@table(
+    case(lambda: Network([3]), ValueError, r"at least 2 layers.*\[3\]"),
+    case(lambda: Network([3, 0, 2]), ValueError, r"sizes\[1\] must be a positive integer, got 0"),
+    case(lambda: Network([3, -1, 2]), ValueError, r"sizes\[1\].*got -1"),
+    case(lambda: Network([3, 2.5, 2]), TypeError, r"sizes\[1\] must be a positive integer, got 2.5"),
+    case(lambda: Network([3, True, 2]), TypeError, r"sizes\[1\] must be a positive integer, got True"),
+    case(lambda: Network(5), TypeError, "sizes must be a list of layer widths.*got 5"),
+    case(lambda: Network("64 30 10"), TypeError, "sizes must be a list of layer widths.*'64 30 10'"),
+    case(lambda: Network([2, 2], activation="sigmod"), ValueError,
+         "unknown activation 'sigmod'; expected one of 'sigmoid'"),
+    case(lambda: Network([2, 2], activation=None), ValueError, "unknown activation None"),
+    case(lambda: Network([2, 2], activation=np.array(["a", "b"])), ValueError, "unknown activation"),
+    case(lambda: Network([2, 2], output_activation="soft"), ValueError, "unknown activation 'soft'"),
+    case(lambda: Network([2, 2], seed=-1), ValueError, "seed must be an integer from 0 to 4294967295"),
+    case(lambda: Network([2, 2], seed=2**32), ValueError, "seed must be an integer from 0 to 4294967295"),
+    case(lambda: Network([2, 2], seed=1.5), TypeError, "seed must be an integer.*got 1.5"),
+    case(lambda: Network([2, 2], seed="0"), TypeError, "seed must be an integer.*got '0'"),
+    case(lambda: Network([2, 2], seed=True), TypeError, "seed must be an integer.*got True"),
+    case(lambda: Network([2, 2], seed=None), TypeError, "seed must be an integer.*got None"),
+    case(lambda: Network([2, 2], init="he"), ValueError,
+         "unknown init 'he'; expected one of 'random', 'glorot', 'constant'"),
+    case(lambda: net.forward(np.zeros((5, 4))), ValueError, r"X must have 3 features.*\(5, 4\)"),
+    case(lambda: net.forward(np.zeros(3)), ValueError, r"X must be 2-D.*shape \(3,\).*reshape\(1, -1\)"),
+    case(lambda: net.forward(np.zeros((2, 3, 1))), ValueError, r"X must be 2-D.*\(2, 3, 1\)"),
+    case(lambda: net.forward(np.zeros((0, 3))), ValueError, r"at least one row.*\(0, 3\)"),
+    case(lambda: net.forward([["a", "b", "c"]]), TypeError, "X must be an array of numbers"),
+    case(lambda: net.forward([[1, 2], [3]]), TypeError, "X must be an array of numbers.*equal length"),
+    case(lambda: net.forward([[1, None, 3]]), TypeError, "X must be an array of numbers"),
+    case(lambda: net.forward(X + 1j), TypeError, r"X must hold real numbers, got complex.*np.real"),
+    case(lambda: net.forward(X > 0), TypeError, r"X must hold numbers, got True/False.*astype\(float\)"),
+    case(lambda: net.forward(np.full((1, 3), np.nan)), ValueError, "X must contain only finite.*nan at row 0"),
+    case(lambda: net.forward_all(np.zeros((5, 2))), ValueError, "X must have 3 features"),
+    case(lambda: net.forward_all(X + 1j), TypeError, "X must hold real numbers"),
+    case(lambda: net.forward_all(np.full((2, 3), np.inf)), ValueError, "X must contain only finite.*inf"),
+    case(lambda: net.cost(X, Y[:4]), ValueError, "same number of rows.*X with 5 and Y with 4"),
+    case(lambda: net.cost(X, np.zeros((5, 3))), ValueError, r"Y must have 2 columns.*\(5, 3\)"),
+    case(lambda: net.cost(np.where(X == 0, np.nan, X), Y), ValueError, "X must contain only finite.*nan at row 0"),
+    case(lambda: net.cost(X, np.full((5, 2), np.inf)), ValueError, "Y must contain only finite.*inf"),
+    case(lambda: net.cost(X, Y + 1j), TypeError, "Y must hold real numbers"),
+    case(lambda: net.cost(X, np.zeros(5)), ValueError, "Y must be 2-D.*reshape"),
+    case(lambda: net.cost(X, Y, cost="cross"), ValueError, "unknown cost 'cross'; expected one of 'mse', 'sse'"),
+    case(lambda: net.cost(X, Y, cost=None), ValueError, "unknown cost None"),
+    case(lambda: net.backprop(X, Y[:4]), ValueError, "same number of rows.*X with 5 and Y with 4"),
+    case(lambda: net.backprop(X[:, :2], Y), ValueError, "X must have 3 features"),
+    case(lambda: net.backprop(X, Y > 0), TypeError, "Y must hold numbers, got True/False"),
+    case(lambda: net.backprop(X, Y, cost="l2"), ValueError, "unknown cost 'l2'"),
+    case(lambda: net.predict(np.zeros((5, 4))), ValueError, "X must have 3 features"),
+    case(lambda: net.predict("abc"), TypeError, "X must be an array of numbers"),
+    case(lambda: net.accuracy(X, Y[:3]), ValueError, "same number of rows"),
+    case(lambda: net.accuracy(X, np.zeros((5, 3))), ValueError, "Y must have 2 columns"),
+)
+def test_network(call, error, message):
+    raises_clearly(call, error, message)
+
+
+# ---- weights and biases replaced by hand ------------------------------------------------
+def replaced(layer, key, value):
+    """A fresh [3, 4, 2] network whose W or b[layer] was replaced by ``value``."""
+    bad = Network([3, 4, 2])
+    getattr(bad, key)[layer] = value
+    return bad
+
+
+def nan_at(shape, where):
+    P = np.zeros(shape)
+    P[where] = np.nan
+    return P
+
+
+CORRUPTIONS = {      # name: (network, error, phrase)
+    "W shape": (lambda: replaced(0, "W", np.zeros((4, 4))), ValueError,
+                r"net.W\[0\] \(the book's W\^\(1\)\) must have shape \(4, 3\) \(sizes\[1\], sizes\[0\]\).*got shape \(4, 4\)"),
+    "W transposed": (lambda: replaced(1, "W", np.zeros((4, 2))), ValueError,
+                     r"net.W\[1\] \(the book's W\^\(2\)\) must have shape \(2, 4\).*got shape \(4, 2\)"),
+    "b column": (lambda: replaced(0, "b", np.zeros((4, 1))), ValueError,
+                 r"net.b\[0\] \(the book's b\^\(1\)\) must have shape \(4,\).*got shape \(4, 1\)"),
+    "W ints": (lambda: replaced(0, "W", np.zeros((4, 3), dtype=int)), TypeError,
+               r"net.W\[0\].*must hold real floats, got dtype int64"),
+    "W complex": (lambda: replaced(0, "W", np.zeros((4, 3), dtype=complex)), TypeError,
+                  r"net.W\[0\].*must hold real floats, got dtype complex128"),
+    "W list": (lambda: replaced(0, "W", [[0.0] * 3] * 4), TypeError,
+               r"net.W\[0\].*must be a numpy array of shape \(4, 3\), got \[\["),
+    "W nan": (lambda: replaced(1, "W", nan_at((2, 4), (1, 2))), ValueError,
+              r"net.W\[1\].*must contain only finite numbers, got nan at row 1, column 2"),
+    "b inf": (lambda: replaced(1, "b", np.array([0.0, np.inf])), ValueError,
+              r"net.b\[1\].*must contain only finite numbers, got inf at index 1"),
+}
+CALLS = {            # name: what a reader does with the network
+    "forward": lambda n: n.forward(X),
+    "forward_all": lambda n: n.forward_all(X),
+    "cost": lambda n: n.cost(X, Y),
+    "backprop": lambda n: n.backprop(X, Y),
+    "predict": lambda n: n.predict(X),
+    "accuracy": lambda n: n.accuracy(X, Y),
+    "sgd": lambda n: sgd(n, X, Y, 1, 2, 1.0),
+    "gradcheck": lambda n: gradcheck(n, X, Y),
+    "numerical_gradient": lambda n: numerical_gradient(n, X, Y),
+    "save": lambda n: save(n, "never-written.npz"),
+}
+
+
+@pytest.mark.parametrize("corruption", list(CORRUPTIONS))
+@pytest.mark.parametrize("call", list(CALLS))
+def test_replaced_weights_are_named_before_any_arithmetic(corruption, call, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make, error, message = CORRUPTIONS[corruption]
+    bad = make()
+    before = [p.copy() if isinstance(p, np.ndarray) else p for p in bad.W + bad.b]
+    text = raises_clearly(lambda: CALLS[call](bad), error, message)
+    assert "eta" not in text                                   # not mistaken for divergence
+    for p, q in zip(bad.W + bad.b, before):                    # nothing was trained or nudged
+        np.testing.assert_array_equal(p, q)
+    assert not (tmp_path / "never-written.npz").exists()
+
+
+def test_missing_layer_is_named():
+    bad = Network([3, 4, 2])
+    bad.W.pop()
+    raises_clearly(lambda: bad.forward(X), ValueError, r"net.W must be a list of 2 arrays.*\[3, 4, 2\]")
+
+
+def test_nan_weights_are_not_reported_as_divergence():
+    bad = replaced(0, "W", nan_at((4, 3), (0, 0)))
+    text = raises_clearly(lambda: sgd(bad, X, Y, 1, 2, 1.0), ValueError, "must contain only finite")
+    assert "diverged" not in text and "smaller eta" not in text
+
+
+# ---- sgd ------------------------------------------------------------------------------
+@table(
+    case(lambda: sgd("net", X, Y, 1, 2, 1.0), TypeError, "net must be an nnlib Network.*'net'"),
+    case(lambda: sgd(net, X[:, :2], Y, 1, 2, 1.0), ValueError, "X must have 3 features"),
+    case(lambda: sgd(net, X, Y[:, :1], 1, 2, 1.0), ValueError, "Y must have 2 columns"),
+    case(lambda: sgd(net, X + 1j, Y, 1, 2, 1.0), TypeError, "X must hold real numbers"),
+    case(lambda: sgd(net, X, Y, -1, 2, eta=1.0), ValueError, "epochs must be a finite integer >= 0, got -1"),
+    case(lambda: sgd(net, X, Y, 1.5, 2, eta=1.0), TypeError, "epochs must be an integer >= 0, got 1.5"),
+    case(lambda: sgd(net, X, Y, True, 2, eta=1.0), TypeError, "epochs must be an integer >= 0, got True"),
+    case(lambda: sgd(net, X, Y, None, 2, eta=1.0), TypeError, "epochs must be an integer >= 0, got None"),
+    case(lambda: sgd(net, X, Y, 1, 0, eta=1.0), ValueError, "batch_size must be a finite integer > 0, got 0"),
+    case(lambda: sgd(net, X, Y, 1, 2.5, eta=1.0), TypeError, "batch_size must be an integer > 0, got 2.5"),
+    case(lambda: sgd(net, X, Y, 1, "10", eta=1.0), TypeError, "batch_size must be an integer > 0, got '10'"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta=0), ValueError, "eta must be a finite number > 0, got 0"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta=-0.1), ValueError, r"eta must be.*got -0.1"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta=float("nan")), ValueError, "eta must be.*got nan"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta=float("inf")), ValueError, "eta must be.*got inf"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta=1j), TypeError, r"eta must be a number > 0, got 1j"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta=True), TypeError, "eta must be a number > 0, got True"),
+    case(lambda: sgd(net, X, Y, 1, 2, eta="3"), TypeError, "eta must be a number > 0, got '3'"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, cost="l1"), ValueError, "unknown cost 'l1'"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, seed=-1), ValueError, "seed must be an integer from 0 to"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, seed=0.5), TypeError, "seed must be an integer.*got 0.5"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, X_val=X), ValueError,
+         "pass both X_val and Y_val \\(or neither\\), got X_val=an array and Y_val=None"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, Y_val=Y), ValueError, "pass both X_val and Y_val.*X_val=None"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, X_val=X[:, :2], Y_val=Y), ValueError, "X_val must have 3 features"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, X_val=X, Y_val=Y[:, :1]), ValueError, "Y_val must have 2 columns"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, X_val=X, Y_val=Y[:3]), ValueError,
+         "X_val and Y_val must have the same number of rows"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, X_val=X + np.nan, Y_val=Y), ValueError, "X_val must contain only finite"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, callback=5), TypeError,
+         r"callback must be a function such as callback\(epoch, net, history\), got 5"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, callback="print"), TypeError, "callback must be a function"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, progress="yes"), TypeError, "progress must be True or False, got 'yes'"),
+    case(lambda: sgd(net, X, Y, 1, 2, 1.0, progress=1), TypeError, "progress must be True or False, got 1"),
+)
+def test_sgd(call, error, message):
+    before = [p.copy() for p in net.W + net.b]
+    raises_clearly(call, error, message)
+    assert all((p == q).all() for p, q in zip(net.W + net.b, before))    # checked before training
+
+
+# ---- gradcheck, numerical_gradient, relative_error -----------------------------------------
+@table(
+    case(lambda: gradcheck(net, X, Y, eps=0), ValueError, "eps must be a number from 1e-12 to 1 .*got 0"),
+    case(lambda: gradcheck(net, X, Y, eps=-1e-6), ValueError, "eps must be a number from 1e-12 to 1.*got -1e-06"),
+    case(lambda: gradcheck(net, X, Y, eps=1e-20), ValueError, "eps.*rounding error.*got 1e-20"),
+    case(lambda: gradcheck(net, X, Y, eps=2.0), ValueError, "eps.*curvature.*got 2.0"),
+    case(lambda: gradcheck(net, X, Y, eps=float("nan")), ValueError, "eps must be a number from.*got nan"),
+    case(lambda: gradcheck(net, X, Y, eps="1e-6"), TypeError, "eps must be a number.*got '1e-6'"),
+    case(lambda: gradcheck(net, X, Y, eps=True), TypeError, "eps must be a number.*got True"),
+    case(lambda: gradcheck(net, X, Y, eps=1e-6j), TypeError, "eps must be a number"),
+    case(lambda: gradcheck([3, 4, 2], X, Y), TypeError, r"net must be an nnlib Network.*\[3, 4, 2\]"),
+    case(lambda: gradcheck(net, X[:, :1], Y), ValueError, "X must have 3 features"),
+    case(lambda: gradcheck(net, X, Y[:2]), ValueError, "same number of rows"),
+    case(lambda: gradcheck(net, X, Y, cost="mae"), ValueError, "unknown cost 'mae'"),
+    case(lambda: numerical_gradient(net, X, Y, eps=0), ValueError, "eps must be a number from 1e-12 to 1"),
+    case(lambda: numerical_gradient(net, X, Y, eps=None), TypeError, "eps must be a number.*got None"),
+    case(lambda: numerical_gradient(None, X, Y), TypeError, "net must be an nnlib Network.*None"),
+    case(lambda: numerical_gradient(net, X + 1j, Y), TypeError, "X must hold real numbers"),
+    case(lambda: numerical_gradient(net, X, np.zeros((5, 3))), ValueError, "Y must have 2 columns"),
+    case(lambda: numerical_gradient(net, X, Y, cost="l1"), ValueError, "unknown cost 'l1'"),
+    case(lambda: relative_error([1, 2], [1, 2, 3]), ValueError, "a and b must have the same number of entries, got 2 and 3"),
+    case(lambda: relative_error([1, np.nan], [1, 2]), ValueError, "a must contain only finite numbers, got nan at index 1"),
+    case(lambda: relative_error([1, 2], [1, np.inf]), ValueError, "b must contain only finite numbers, got inf"),
+    case(lambda: relative_error([1j, 2], [1, 2]), TypeError, "a must hold real numbers"),
+    case(lambda: relative_error("ab", [1, 2]), TypeError, "a must be an array of numbers"),
+    case(lambda: relative_error([1, 2], [[1], [2, 3]]), TypeError, "b must be an array of numbers"),
+)
+def test_gradcheck(call, error, message):
+    raises_clearly(call, error, message)
+
+
+# ---- datasets -------------------------------------------------------------------------
+@table(
+    case(lambda: one_hot([0, -1, 2], 3), ValueError,
+         r"y\[1\] = -1 is not a class label: labels must be integers from 0 to 2 for n_classes=3"),
+    case(lambda: one_hot(np.array([0, 3]), 3), ValueError, r"y\[1\] = 3 is not a class label.*from 0 to 2"),
+    case(lambda: one_hot([0.0, 1.5], 3), TypeError, "y must hold integer class labels, got float64 values such as 1.5"),
+    case(lambda: one_hot(np.array([0.0, 2.0]), 3), TypeError, r"whole numbers, so y.astype\(int\) will do"),
+    case(lambda: one_hot([True, False], 3), TypeError, "y must hold integer class labels, got bool"),
+    case(lambda: one_hot(["a", "b"], 3), TypeError, "y must hold integer class labels"),
+    case(lambda: one_hot([[0, 1]], 3), ValueError, r"y must be 1-D.*\(1, 2\)"),
+    case(lambda: one_hot(3, 3), ValueError, r"y must be 1-D.*shape \(\)"),
+    case(lambda: one_hot([0, [1]], 3), TypeError, "y must be a list of integer class labels"),
+    case(lambda: one_hot([0, 1], 0), ValueError, "n_classes must be a finite integer > 0, got 0"),
+    case(lambda: one_hot([0, 1], 2.0), TypeError, "n_classes must be an integer > 0, got 2.0"),
+    case(lambda: one_hot([0, 1], None), TypeError, "n_classes must be an integer > 0, got None"),
+    case(lambda: load_digits(test_size=0), ValueError, "test_size must be a number from 0.006 to 0.994.*got 0"),
+    case(lambda: load_digits(test_size=1.5), ValueError, "test_size must be a number from 0.006 to 0.994"),
+    case(lambda: load_digits(test_size=0.001), ValueError, "one image per digit.*got 0.001"),
+    case(lambda: load_digits(test_size=360), ValueError, "test_size must be a number from 0.006.*got 360"),
+    case(lambda: load_digits(test_size="0.2"), TypeError, "test_size must be a number"),
+    case(lambda: load_digits(seed=-1), ValueError, "seed must be an integer from 0 to 4294967295"),
+    case(lambda: load_digits(seed=None), TypeError, "seed must be an integer"),
+    case(lambda: curve(n=0), ValueError, "n must be a finite integer > 0, got 0"),
+    case(lambda: curve(n=2.5), TypeError, "n must be an integer > 0"),
+    case(lambda: curve(noise=-0.1), ValueError, "noise must be a finite number >= 0, got -0.1"),
+    case(lambda: curve(noise=float("nan")), ValueError, "noise must be a finite number >= 0, got nan"),
+    case(lambda: curve(seed=-3), ValueError, "seed must be an integer from 0"),
+    case(lambda: moons(n=-5), ValueError, "n must be a finite integer > 0, got -5"),
+    case(lambda: moons(n="200"), TypeError, "n must be an integer > 0"),
+    case(lambda: moons(noise=-1), ValueError, "noise must be a finite number >= 0, got -1"),
+    case(lambda: moons(noise=None), TypeError, "noise must be a number >= 0, got None"),
+    case(lambda: moons(seed=1.5), TypeError, "seed must be an integer"),
+    case(lambda: nnlib.xor(1), TypeError, "takes 0 positional arguments"),
+)
+def test_datasets(call, error, message):
+    raises_clearly(call, error, message)
+
+
+def test_good_labels_still_work():
+    np.testing.assert_array_equal(one_hot([2, 0], 3), [[0, 0, 1], [1, 0, 0]])
+    np.testing.assert_array_equal(one_hot(np.array([1], dtype=np.uint8), 2), [[0, 1]])
+    assert one_hot([], 4).shape == (0, 4)
+
+
+# ---- plain gradient descent (nnlib.descent) ---------------------------------------------
+grad = lambda x: 2 * x
+traj = gradient_descent(grad, 1.0, 0.25, 3)
+
+
+@table(
+    case(lambda: gradient_descent(5, 1.0, 0.1, 5), TypeError, "grad must be a function such as grad"),
+    case(lambda: gradient_descent(grad, 1.0, -0.1, 5), ValueError, "eta must be a finite number > 0"),
+    case(lambda: gradient_descent(grad, 1.0, "0.1", 5), TypeError, "eta must be a number > 0"),
+    case(lambda: gradient_descent(grad, 1.0, 0.1, 2.5), TypeError, "steps must be an integer >= 0"),
+    case(lambda: gradient_descent(grad, 1.0, 0.1, -1), ValueError, "steps must be a finite integer >= 0"),
+    case(lambda: gradient_descent(grad, 1.0, 0.1, 5, bound=0), ValueError, "bound must be a finite number > 0"),
+    case(lambda: gradient_descent(grad, [[1.0]], 0.1, 5), ValueError, "x0 must be a finite number or a 1-D array"),
+    case(lambda: gradient_descent(grad, np.nan, 0.1, 5), ValueError, "x0 must be a finite number"),
+    case(lambda: gradient_descent(grad, 1 + 1j, 0.1, 5), TypeError, "x0 must hold real numbers"),
+    case(lambda: gradient_descent(grad, "1", 0.1, 5), TypeError, "x0 must be an array of numbers"),
+    case(lambda: gradient_descent(lambda x: [1.0, 2.0], 1.0, 0.1, 5), ValueError,
+         r"grad\(x\) must return an array shaped like x, \(\), got shape \(2,\)"),
+    case(lambda: gradient_descent(lambda x: 1j * x, 1.0, 0.1, 5), TypeError, r"grad\(x\) must hold real numbers"),
+    case(lambda: gradient_descent(lambda x: None, 1.0, 0.1, 5), TypeError, r"grad\(x\) must be an array of numbers"),
+    case(lambda: regime(5, 0.0), TypeError, r"trajectory must be a pair \(x, diverged\)"),
+    case(lambda: regime((traj.x, "no"), 0.0), TypeError, "trajectory.diverged must be an integer"),
+    case(lambda: regime(([], None), 0.0), ValueError, r"trajectory.x must have shape \(t \+ 1,\)"),
+    case(lambda: regime(([1.0, np.nan], None), 0.0), ValueError, "trajectory.x must contain only finite"),
+    case(lambda: regime(traj, [0.0, 0.0]), ValueError, "x_min must have 1 entries"),
+    case(lambda: regime(traj, "0"), TypeError, "x_min must be an array of numbers"),
+    case(lambda: regime(traj, 0.0, slow=2), ValueError, "slow must be a number from 0 to 1, got 2"),
+    case(lambda: regime(traj, 0.0, bounce=-1), ValueError, "bounce must be a number from 0 to 1, got -1"),
+    case(lambda: regime(traj, 0.0, bounce=None), TypeError, "bounce must be a number from 0 to 1"),
+)
+def test_descent(call, error, message):
+    raises_clearly(call, error, message)
