@@ -31,6 +31,7 @@ import os
 import traceback
 import warnings
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from html import escape
 from typing import Callable, NamedTuple
 
@@ -159,7 +160,7 @@ def _neuron(p, w, b, X):
 
 def _accuracy(p, A, Y):
     """Fraction of rows whose predicted class is the target's."""
-    return p.fraction(p.labels(A) == labels_from(Y))
+    return p.fraction(p.labels(A) == p.labels(Y))
 
 
 # ---- nnlib's answers (what an answer is compared with) ----------------------------------
@@ -381,7 +382,7 @@ EXERCISES = {e.name: e for e in [
              _neuron_cases, _nnlib_neuron, _neuron, ("a",)),
     Exercise("sigmoid_prime", 2, "f(z) -> sigma'(z)",
              "the sigmoid's derivative, element by element, for an array z",
-             _sigmoid_prime_cases, sigmoid_prime, lambda p, z: p.act_prime(z, sigmoid(z)), ("sigma'(z)",)),
+             _sigmoid_prime_cases, sigmoid_prime, lambda p, z: p.act_prime(z, sigmoid(z)), ("σ′(z)",)),
     Exercise("forward", 3, "f(W, b, X) -> A",
              "the output activations a^(L) of a sigmoid network for the rows of X (eq. forward-matrix)",
              lambda: _net_cases(), lambda W, b, X: _network(W, b).forward(X),
@@ -448,70 +449,70 @@ class Mistake:
 
 MISTAKES = [
     Mistake("half", "a 1/2 in the cost",
-            "Your result is exactly half the right one. Did you differentiate (1/2)||a - y||^2? "
-            "The book's cost has no 1/2: C = (1/n) sum_x sum_j (a_j - y_j)^2 (eq. mse), "
-            "so dC/da = 2 (a - y) / n.",
+            "Your result is exactly half the right one. Did you put, or differentiate, a ½ in front of ‖a − y‖²? "
+            "The book's cost has no ½: C = (1/n) Σₓ Σⱼ (aⱼ − yⱼ)² (eq. mse), "
+            "so ∂C/∂a = 2(a − y)/n.",
             dict(sample_cost=lambda A, Y: 0.5 * _row_sum_sq(A, Y), dC_da=lambda A, Y: A - Y)),
     Mistake("double_two", "the factor 2 counted twice",
-            "Your gradient is twice the right one: the 2 from differentiating (a - y)^2 belongs "
-            "in dC/da = 2 (a - y) / n exactly once.",
+            "Your gradient is twice the right one: the 2 from differentiating (a − y)² belongs "
+            "in ∂C/∂a = 2(a − y)/n exactly once.",
             dict(dC_da=lambda A, Y: 4.0 * (A - Y))),
     Mistake("no_mean", "a sum where the book takes a mean (the 1/n is missing)",
             "Your result is n times too large, n being the number of samples (rows): the book's "
-            "cost is the mean over the samples, so divide the sum by n = X.shape[0].",
+            "cost is the mean over the samples, so divide the sum by n, the number of rows.",
             dict(mean=lambda A: 1.0, grad_mean=lambda A: 1.0)),
     Mistake("double_mean", "divided by n twice",
-            "Your gradient is n times too small: you divided by n twice. dC/da = 2 (a - y) / n "
+            "Your gradient is n times too small: you divided by n twice. ∂C/∂a = 2(a − y)/n "
             "already holds the 1/n of the mean, so sum the samples' contributions "
             "(delta.T @ A, delta.sum(axis=0)) instead of averaging them again.",
             dict(grad_mean=lambda A: 1.0 / A.shape[0] ** 2)),
     Mistake("mean_over_outputs", "a mean over the outputs as well",
             "You averaged over the outputs too (np.mean of the whole array divides by n * m). "
             "The book's MSE sums over the outputs of a sample and averages over the samples only: "
-            "divide by n = A.shape[0].",
+            "divide by n, the number of rows.",
             dict(mean=lambda A: 1.0 / A.size, grad_mean=lambda A: 1.0 / A.size)),
     Mistake("square_of_sum", "the square of a sum",
-            "You squared a sum of differences. The cost sums the squares: one (a_j - y_j)^2 "
+            "You squared a sum of differences. The cost sums the squares: one (aⱼ − yⱼ)² "
             "for every output j and sample x.",
             dict(sample_cost=lambda A, Y: np.sum(A - Y, axis=-1) ** 2)),
     Mistake("uphill", "a step uphill",
             "Your step goes uphill: gradient descent subtracts the gradient, "
-            "w <- w - eta dC/dw (eq. update-rule). (If you subtracted, look at the sign of "
-            "your gradient: it is 2 (a - y), not 2 (y - a).)",
+            "w ← w − η ∂C/∂w (eq. update-rule). (If you subtracted, look at the sign of "
+            "your gradient: it comes from 2(a − y), not 2(y − a).)",
             dict(step=lambda P, G, eta: P + eta * G, step_b=lambda P, G, eta: P + eta * G)),
     Mistake("sign", "a flipped sign, y - a instead of a - y",
-            "Your result has the wrong sign: the derivative of (a - y)^2 with respect to a "
-            "is 2 (a - y), not 2 (y - a).",
+            "Your result has the wrong sign: the derivative of (a − y)² with respect to a "
+            "is 2(a − y), not 2(y − a).",
             dict(dC_da=lambda A, Y: 2.0 * (Y - A))),
     Mistake("no_eta", "the learning rate left out",
-            "The step ignores the learning rate: w <- w - eta dC/dw, so multiply the gradient by eta.",
+            "The step ignores the learning rate: w ← w − η ∂C/∂w, so multiply the gradient by eta.",
             dict(step=lambda P, G, eta: P - G, step_b=lambda P, G, eta: P - G)),
     Mistake("bias_not_updated", "the biases left as they were",
-            "The biases did not move: update them like the weights, b <- b - eta dC/db.",
+            "The biases did not move: update them like the weights, b ← b − η ∂C/∂b.",
             dict(step_b=lambda P, G, eta: P)),
     Mistake("no_sigma_prime", "sigma' missing",
-            "The factor sigma'(z) is missing: every delta carries its layer's sigma', "
-            "delta^(L) = dC/da * sigma'(z^(L)) (eq. bp-delta-L) and "
-            "delta^(l-1) = (W^(l)^T delta^(l)) * sigma'(z^(l-1)) (eq. bp-delta).",
+            "The factor σ′(z) is missing: every δ carries its layer's σ′, "
+            "δ⁽ᴸ⁾ = ∂C/∂a ⊙ σ′(z⁽ᴸ⁾) (eq. bp-delta-L) and "
+            "δ⁽ˡ⁻¹⁾ = ((W⁽ˡ⁾)ᵀ δ⁽ˡ⁾) ⊙ σ′(z⁽ˡ⁻¹⁾) (eq. bp-delta).",
             dict(act_prime=lambda z, a: np.ones_like(z), out_prime=lambda z, a: np.ones_like(z))),
     Mistake("sigma_for_prime", "sigma(z) where sigma'(z) is needed",
-            "You used sigma(z) itself where the chain rule needs its derivative, "
-            "sigma'(z) = sigma(z) (1 - sigma(z)).",
+            "You used σ(z) itself where the chain rule needs its derivative, "
+            "σ′(z) = σ(z)(1 − σ(z)).",
             dict(act_prime=lambda z, a: a, out_prime=lambda z, a: a)),
     Mistake("prime_of_a", "sigma' applied to a instead of z",
-            "You applied sigma' to a = sigma(z) instead of to z, which computes "
-            "sigma(sigma(z)) (1 - sigma(sigma(z))). Use sigma'(z), or its shortcut a (1 - a).",
+            "You applied σ′ to a = σ(z) instead of to z, which computes "
+            "σ(σ(z))(1 − σ(σ(z))). Use σ′(z), or its shortcut a(1 − a).",
             dict(act_prime=lambda z, a: sigmoid_prime(a), out_prime=lambda z, a: sigmoid_prime(a))),
     Mistake("formula_on_z", "z (1 - z) instead of sigma(z) (1 - sigma(z))",
-            "You computed z (1 - z): the formula is sigma'(z) = sigma(z) (1 - sigma(z)), "
-            "so apply sigma first (or use a (1 - a) with a = sigma(z)).",
+            "You computed z(1 − z): the formula is σ′(z) = σ(z)(1 − σ(z)), "
+            "so apply σ first (or use a(1 − a) with a = σ(z)).",
             dict(act_prime=lambda z, a: z * (1 - z), out_prime=lambda z, a: z * (1 - z))),
     Mistake("no_output_sigma", "no sigma on the output layer",
             "The output layer's sigmoid is missing: every layer, the last one too, computes "
-            "a = sigma(z) (eq. a-def).",
+            "a = σ(z) (eq. a-def).",
             dict(out_act=lambda z: z, out_prime=lambda z, a: np.ones_like(z))),
     Mistake("no_bias", "the bias forgotten",
-            "The bias is missing: z = W a + b (eq. z-def); with samples as rows, Z = A @ W.T + b.",
+            "The bias is missing: z = Wa + b (eq. z-def); with samples as rows, Z = A @ W.T + b.",
             dict(z=lambda W, b, A: A @ W.T)),
     Mistake("transposed", "the transposed weight matrix",
             "You used W the other way round. W[l] has shape (n_out, n_in), rows 'to' and columns "
@@ -520,13 +521,13 @@ MISTAKES = [
             dict(z=lambda W, b, A: A @ W + b, back=lambda W, delta: delta @ W.T,
                  outer=lambda delta, A: A.T @ delta)),
     Mistake("forward_difference", "the forward difference",
-            "That is the forward difference (f(x + eps) - f(x)) / eps, whose error shrinks only "
-            "like eps. The central difference looks both ways: "
-            "(f(x + eps) - f(x - eps)) / (2 eps) (eq. central-difference).",
+            "That is the forward difference (f(x + ε) − f(x))/ε, whose error shrinks only "
+            "like ε. The central difference looks both ways: "
+            "(f(x + ε) − f(x − ε))/(2ε) (eq. central-difference).",
             dict(difference=lambda f, x, eps: (f(x + eps) - f(x)) / eps)),
     Mistake("one_eps", "divided by eps instead of 2 eps",
-            "Your estimate is twice the right one: the points x - eps and x + eps are 2 eps "
-            "apart, so divide by 2 eps.",
+            "Your estimate is twice the right one: the points x − ε and x + ε are 2ε "
+            "apart, so divide by 2ε.",
             dict(difference=lambda f, x, eps: (f(x + eps) - f(x - eps)) / eps)),
     Mistake("precedence", "missing brackets around the difference",
             "Brackets: f(x + eps) - f(x - eps) / (2 * eps) divides only the second term. "
@@ -541,10 +542,11 @@ MISTAKES = [
             dict(labels=lambda A: A.argmax(axis=1))),
     Mistake("drop_last", "the last, smaller mini-batch skipped",
             "The last mini-batch was skipped. With n rows and batches of m, an epoch takes "
-            "ceil(n / m) steps; the last one uses the n mod m rows that are left over.",
+            "⌈n/m⌉ steps; the last one uses the n mod m rows that are left over.",
             dict(batches=lambda n, m: [slice(s, s + m) for s in range(0, n - m + 1, m)])),
 ]
 MISTAKE_KEYS = [m.key for m in MISTAKES]
+_MISTAKE = {m.key: m for m in MISTAKES}
 assert len(set(MISTAKE_KEYS)) == len(MISTAKES) and len({m.hint for m in MISTAKES}) == len(MISTAKES)
 
 
@@ -785,6 +787,13 @@ def _todo_message(runs):
 
 def _problem(run, want, output):
     """(kind, sentence) of what is wrong with one run, or None."""
+    try:
+        return _problem_of(run, want, output)
+    except Exception as e:       # a result so odd that numpy cannot read it
+        return "type", f"the result could not be read as numbers ({type(e).__name__}: {e})"
+
+
+def _problem_of(run, want, output):
     if run.error is not None:
         text = f"your function raised {type(run.error).__name__}: {run.error}"
         return "crash", text + (f" (in {run.where.strip()})" if run.where else "")
@@ -817,23 +826,33 @@ def _mutated(run):
 
 def _diagnose(exercise, cases, runs):
     """The catalogued mistakes that reproduce the answer on every case."""
-    found = []
-    for mistake in MISTAKES:
-        relevant, fits = False, True
-        for case, run in zip(cases, runs):
-            value, error = _mistaken(exercise, mistake.parts(), case.args)
-            right = exercise.expected(*case.args)
-            if error is not None:
-                relevant = True
-                fits = run.error is not None
-            else:
-                relevant = relevant or _problem(_Run(value=value), right, exercise.output) is not None
-                fits = run.error is None and _problem(_Run(value=run.value), value, exercise.output) is None
-            if not fits:
-                break
-        if relevant and fits:
-            found.append(mistake)
-    return found
+    return [mistake for mistake in MISTAKES
+            if _relevant(exercise.name, mistake.key)
+            and all(_fits(run, outcome, exercise.output)
+                    for run, outcome in zip(runs, _outcomes(exercise.name, mistake.key)))]
+
+
+def _fits(run, outcome, output):
+    value, error = outcome
+    if error is not None:                        # the mistake crashes here: so must the answer
+        return run.error is not None
+    return run.error is None and _problem(_Run(value=run.value), value, output) is None
+
+
+@lru_cache(maxsize=None)
+def _outcomes(name, key):
+    """(value, error) of the reference with mistake ``key`` on each case of ``name``."""
+    exercise, parts = EXERCISES[name], _MISTAKE[key].parts()
+    return tuple(_mistaken(exercise, parts, case.args) for case in exercise.cases())
+
+
+@lru_cache(maxsize=None)
+def _relevant(name, key):
+    """Does mistake ``key`` change the answer of exercise ``name`` on some case?"""
+    exercise = EXERCISES[name]
+    return any(error is not None or _problem(_Run(value=value), exercise.expected(*case.args),
+                                             exercise.output) is not None
+               for (value, error), case in zip(_outcomes(name, key), exercise.cases()))
 
 
 def _failure_message(cases, runs, problems, matches):
@@ -872,3 +891,8 @@ def answers(name, *args):
         if error is None and _problem(_Run(value=value), right, exercise.output) is not None:
             wrong.append((mistake.key, value, mistake.hint))
     return right, wrong
+
+
+def hint(key):
+    """The hint of the catalogued mistake ``key`` (see :data:`MISTAKES`)."""
+    return _MISTAKE[check_choice("mistake", key, MISTAKE_KEYS)].hint
