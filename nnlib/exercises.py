@@ -28,6 +28,7 @@ Floor 3 of nnlib: uses the network, gradcheck and descent; never the widgets.
 """
 import copy
 import os
+import re
 import traceback
 import warnings
 from dataclasses import dataclass, replace
@@ -595,13 +596,18 @@ class Result:
 
     def _repr_html_(self):
         colour = _COLOURS[self.status]
-        lines = "".join(f"<div>{escape(line)}</div>" for line in self.message.split("\n") if line)
+        lines = "".join(f"<div>{_code(escape(line))}</div>" for line in self.message.split("\n") if line)
         return (f'<div class="nnx-check" data-check="{escape(self.name)}" data-status="{self.status}" '
                 f'style="border-left:4px solid {colour};padding:4px 10px;margin:6px 0;'
                 f'color:inherit;background:transparent;font:14px/1.5 system-ui,sans-serif">'
                 f'<div><span aria-hidden="true" style="color:{colour};font-weight:700">'
                 f'{_SYMBOLS[self.status]}</span> <b>{escape(self.name)}: {_HEADINGS[self.status]}</b></div>'
                 f'{lines}</div>')
+
+
+def _code(html):
+    """`name` in a message becomes <code>name</code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
 
 
 # ---- running an answer -----------------------------------------------------------------
