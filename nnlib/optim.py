@@ -8,6 +8,17 @@ each batch moves every weight and bias a step against the batch's gradient
 
 The weights are initialised once, when the :class:`~nnlib.Network` is built,
 never per mini-batch.
+
+Two options change the step, both off by default:
+
+* ``l2`` (weight decay, lambda): the cost gains (lambda/2) sum_l ||W^(l)||^2,
+  a penalty on the weights but not the biases, so each weight's gradient
+  gains lambda w and a step becomes W <- (1 - eta lambda) W - eta dC/dW.  C is
+  the mini-batch's mean cost, so lambda means the same at every batch size.
+  (This is ``weight_decay`` of ``torch.optim.SGD`` applied to the weights.)
+* ``momentum`` (mu in [0, 1)): a velocity v, zero at the start of the call,
+  remembers past gradients, v <- mu v + dC/dtheta, and the step is
+  theta <- theta - eta v (the form ``torch.optim.SGD(momentum=mu)`` uses).
 """
 import warnings
 from contextlib import nullcontext
@@ -16,10 +27,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .checks import check_pair, check_positive
+from .checks import (check_callable, check_flag, check_fraction, check_network, check_pair,
+                     check_positive, check_seed, check_together)
 from .costs import get_cost
 from .network import labels_from
-from .params import flat, views
+from .params import flat, n_params, views
 
 
 class DivergenceWarning(RuntimeWarning):
@@ -48,7 +60,7 @@ class History:
 
 
 def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
-        X_val=None, Y_val=None, callback=None, progress=False):
+        X_val=None, Y_val=None, callback=None, progress=False, *, l2=0.0, momentum=0.0):
     """Train ``net`` in place by mini-batch stochastic gradient descent.
 
     Parameters
@@ -71,6 +83,12 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         after each epoch (epoch counted from 1).
     progress : bool
         Show a tqdm progress bar (a widget in Jupyter).
+    l2 : float >= 0, keyword only
+        Weight decay lambda: the cost gains (lambda/2) sum ||W||^2 (weights
+        only, not biases); see the module docstring.  The history records
+        the cost without this penalty.
+    momentum : float in [0, 1), keyword only
+        Momentum mu of the velocity v <- mu v + grad, step theta -= eta v.
 
     Returns
     -------
@@ -79,36 +97,62 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         stops, the network keeps its last finite weights, ``history.diverged``
         records where, and a :class:`DivergenceWarning` says so.
     """
-    X, Y = check_pair(net.sizes, X, Y)
+    X, Y = check_pair(check_network(net).sizes, X, Y)
     check_positive("epochs", epochs, integer=True, allow_zero=True)
     check_positive("batch_size", batch_size, integer=True)
     check_positive("eta", eta)
-    cost = get_cost(cost)
-    val = None if X_val is None else check_pair(net.sizes, X_val, Y_val)
-    rng = np.random.default_rng(seed)
+    check_positive("l2", l2, allow_zero=True)
+    check_fraction("momentum", momentum)
+    check_together(X_val=X_val, Y_val=Y_val)
+    val = None if X_val is None else check_pair(net.sizes, X_val, Y_val, ("X_val", "Y_val"))
+    if callback is not None:
+        check_callable("callback", callback, "callback(epoch, net, history)")
+    check_flag("progress", progress)
+    run = Run(X, Y, epochs, batch_size, eta, get_cost(cost), float(l2), float(momentum),
+              val, np.random.default_rng(check_seed(seed)), callback, progress)
     history = History()
-    n_steps = -(-X.shape[0] // batch_size)          # batches per epoch
     with _blas_threads(net, batch_size):
-        _train(net, X, Y, epochs, batch_size, eta, cost, val, rng, history,
-               callback, progress, n_steps)
+        _train(net, run, history)
     return history
 
 
-def _train(net, X, Y, epochs, batch_size, eta, cost, val, rng, history,
-           callback, progress, n_steps):
+@dataclass
+class Run:
+    """One training run's settings, as :func:`sgd` checked them."""
+    X: np.ndarray
+    Y: np.ndarray
+    epochs: int
+    batch_size: int
+    eta: float
+    cost: object
+    l2: float
+    momentum: float
+    val: tuple
+    rng: np.random.Generator
+    callback: object
+    progress: bool
+
+    @property
+    def n_steps(self):
+        """Mini-batches per epoch."""
+        return -(-self.X.shape[0] // self.batch_size)
+
+
+def _train(net, run, history):
     """The epoch loop of :func:`sgd` (inputs already checked)."""
-    for epoch in _epochs(epochs, progress):
-        step = _epoch(net, X, Y, batch_size, eta, cost, rng)
-        if step is None and not _record(net, history, X, Y, val, cost):
-            step = n_steps                                # cost non-finite after the last step
+    velocity = np.zeros(n_params(net.sizes)) if run.momentum else None
+    for epoch in _epochs(run.epochs, run.progress):
+        step = _epoch(net, run, velocity)
+        if step is None and not _record(net, history, run):
+            step = run.n_steps                            # cost non-finite after the last step
         if step is not None:
             history.diverged = {"epoch": epoch, "step": step}
             warnings.warn(f"sgd diverged at epoch {epoch}, step {step}: the cost "
-                          f"became non-finite; try a smaller eta (got {eta})",
-                          DivergenceWarning, stacklevel=2)
+                          f"became non-finite; try a smaller eta (got {run.eta})",
+                          DivergenceWarning, stacklevel=3)
             break
-        if callback is not None:
-            callback(epoch, net, history)
+        if run.callback is not None:
+            run.callback(epoch, net, history)
 
 
 def _blas_threads(net, batch_size):
@@ -141,33 +185,39 @@ def _epochs(epochs, progress):
     return tqdm(numbers, desc="epochs", unit="epoch")
 
 
-def _epoch(net, X, Y, batch_size, eta, cost, rng):
+def _epoch(net, run, velocity=None):
     """One pass over shuffled mini-batches.  Returns the failing step or None."""
-    order = rng.permutation(X.shape[0])
-    X, Y = X[order], Y[order]          # contiguous copies: batches are views
+    order = run.rng.permutation(run.X.shape[0])
+    X, Y = run.X[order], run.Y[order]   # contiguous copies: batches are views
     theta = flat(net)                  # every W and b, as one vector of views
     grad = np.empty_like(theta)        # the gradient vector, laid out the same way
     grad_W, grad_b = views(net.sizes, grad)
+    m, eta = run.batch_size, run.eta
     with np.errstate(over="ignore", invalid="ignore"):
-        for step, start in enumerate(range(0, X.shape[0], batch_size), 1):
-            net._backprop(X[start:start + batch_size], Y[start:start + batch_size],
-                          cost, grad_W, grad_b)
+        for step, start in enumerate(range(0, X.shape[0], m), 1):
+            net._backprop(X[start:start + m], Y[start:start + m], run.cost,
+                          grad_W, grad_b, run.l2)
             if not np.isfinite(grad.sum()):       # inf or nan anywhere
                 return step
-            theta -= eta * grad        # every w <- w - eta dC/dw, b <- b - eta dC/db  (eq. update-rule)
+            if velocity is None:
+                theta -= eta * grad    # every w <- w - eta dC/dw, b <- b - eta dC/db  (eq. update-rule)
+            else:
+                velocity *= run.momentum           # v <- mu v + dC/dtheta
+                velocity += grad
+                theta -= eta * velocity            # theta <- theta - eta v
     return None
 
 
-def _record(net, history, X, Y, val, cost):
+def _record(net, history, run):
     """Append this epoch's costs and accuracies; False if the cost is non-finite."""
     with np.errstate(over="ignore", invalid="ignore"):
-        cost_now, acc_now = _evaluate(net, X, Y, cost)
+        cost_now, acc_now = _evaluate(net, run.X, run.Y, run.cost)
         if not np.isfinite(cost_now):
             return False
         history.cost.append(cost_now)
         history.accuracy.append(acc_now)
-        if val is not None:
-            cost_val, acc_val = _evaluate(net, *val, cost)
+        if run.val is not None:
+            cost_val, acc_val = _evaluate(net, *run.val, run.cost)
             history.val_cost.append(cost_val)
             history.val_accuracy.append(acc_val)
     return True

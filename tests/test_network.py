@@ -102,8 +102,8 @@ def test_gradcheck_catches_a_wrong_gradient(monkeypatch):
     good = gradcheck(net, X, Y)
     real = Network._backprop
 
-    def wrong(self, X, Y, cost):                  # forget the 2 in d/da (a - y)^2
-        grad_W, grad_b = real(self, X, Y, cost)
+    def wrong(self, X, Y, cost, **kwargs):        # forget the 2 in d/da (a - y)^2
+        grad_W, grad_b = real(self, X, Y, cost, **kwargs)
         return [g / 2 for g in grad_W], grad_b
     monkeypatch.setattr(Network, "_backprop", wrong)
     assert good < 1e-8 and gradcheck(net, X, Y) > 0.1
@@ -123,3 +123,26 @@ def test_predict_and_accuracy():
     X = np.array([[1.0, 2.0], [0.0, 0.0]])
     assert net.predict(X).tolist() == [1, 0]          # outputs 0.8 > 0.5, and 0.2+0.6*0.5 = 0.5 -> 0
     assert net.accuracy(X, np.array([[1.0], [1.0]])) == 0.5
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "softplus"])
+@pytest.mark.parametrize("cost", ["mse", "sse"])
+def test_l2_gradient_matches_central_differences(activation, cost):
+    rng = np.random.default_rng(3)
+    net = Network([3, 4, 2], activation=activation, seed=4)
+    for b in net.b:
+        b[...] = rng.normal(size=b.shape)          # non-zero biases: a penalty on them would show
+    X, Y = rng.uniform(size=(6, 3)), rng.uniform(size=(6, 2))
+    assert gradcheck(net, X, Y, cost, l2=0.7) < 1e-7
+    grad_W, grad_b = net.backprop(X, Y, cost, l2=0.7)
+    plain_W, plain_b = net.backprop(X, Y, cost)
+    for l in range(net.L):                          # lambda W on the weights, nothing on the biases
+        np.testing.assert_allclose(grad_W[l] - plain_W[l], 0.7 * net.W[l], rtol=1e-12, atol=1e-15)
+        np.testing.assert_array_equal(grad_b[l], plain_b[l])
+
+
+def test_l2_cost_adds_half_lambda_times_squared_weights():
+    net = Network([2, 2, 1], seed=0)
+    X, Y = np.array([[0.5, -1.0]]), np.array([[1.0]])
+    penalty = 0.5 * 0.3 * sum((W ** 2).sum() for W in net.W)     # (lambda/2) sum w^2, by hand
+    assert net.cost(X, Y, l2=0.3) == pytest.approx(net.cost(X, Y) + penalty, rel=1e-14)

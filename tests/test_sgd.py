@@ -1,4 +1,5 @@
 """Mini-batch SGD: against scikit-learn, by hand, determinism, accuracy, divergence."""
+import re
 import warnings
 
 import numpy as np
@@ -121,3 +122,53 @@ def test_progress_bar_runs():
     X, Y = np.array([[0.0], [1.0]]), np.array([[0.0], [1.0]])
     history = sgd(Network([1, 1]), X, Y, epochs=2, batch_size=1, eta=1.0, progress=True)
     assert len(history.cost) == 2
+
+
+def test_l2_step_is_weight_decay_by_hand():
+    rng = np.random.default_rng(8)
+    X, Y = rng.uniform(size=(6, 3)), rng.uniform(size=(6, 2))
+    net, ref = Network([3, 4, 2], seed=5), Network([3, 4, 2], seed=5)
+    lam, eta = 0.2, 0.5
+    sgd(net, X, Y, epochs=1, batch_size=6, eta=eta, l2=lam)      # one batch: one step
+    grad_W, grad_b = ref.backprop(X, Y)                          # the plain MSE gradient
+    for l in range(2):
+        # W <- (1 - eta lambda) W - eta dC/dW;  b <- b - eta dC/db
+        np.testing.assert_allclose(net.W[l], (1 - eta * lam) * ref.W[l] - eta * grad_W[l], rtol=1e-13)
+        np.testing.assert_allclose(net.b[l], ref.b[l] - eta * grad_b[l], rtol=1e-13)
+
+
+def test_momentum_by_hand_over_two_epochs():
+    rng = np.random.default_rng(9)
+    X, Y = rng.uniform(size=(6, 2)), rng.uniform(size=(6, 1))
+    net, ref = Network([2, 3, 1], seed=3), Network([2, 3, 1], seed=3)
+    mu, eta = 0.9, 0.4
+    sgd(net, X, Y, epochs=2, batch_size=4, eta=eta, seed=11, momentum=mu)
+    rng_ref = np.random.default_rng(11)                          # sgd's own shuffle
+    vW = [np.zeros_like(W) for W in ref.W]
+    vb = [np.zeros_like(b) for b in ref.b]
+    for _ in range(2):
+        order = rng_ref.permutation(6)
+        for batch in (order[:4], order[4:]):
+            grad_W, grad_b = ref.backprop(X[batch], Y[batch])
+            for l in range(2):                                   # v <- mu v + g; theta <- theta - eta v
+                vW[l] = mu * vW[l] + grad_W[l]
+                vb[l] = mu * vb[l] + grad_b[l]
+                ref.W[l] -= eta * vW[l]
+                ref.b[l] -= eta * vb[l]
+    for l in range(2):
+        np.testing.assert_allclose(net.W[l], ref.W[l], rtol=1e-13)
+        np.testing.assert_allclose(net.b[l], ref.b[l], rtol=1e-13)
+
+
+@pytest.mark.parametrize("kwargs, error, phrase", [
+    ({"l2": -0.1}, ValueError, "l2 must be"),
+    ({"l2": float("nan")}, ValueError, "l2 must be"),
+    ({"l2": "big"}, TypeError, "l2 must be"),
+    ({"momentum": 1.0}, ValueError, "momentum must be a number in [0, 1)"),
+    ({"momentum": -0.5}, ValueError, "momentum must be a number in [0, 1)"),
+    ({"momentum": None}, TypeError, "momentum must be a number in [0, 1)"),
+])
+def test_l2_and_momentum_are_checked(kwargs, error, phrase):
+    X, Y = np.zeros((4, 2)), np.zeros((4, 1))
+    with pytest.raises(error, match=re.escape(phrase)):
+        sgd(Network([2, 2, 1]), X, Y, 1, 2, 1.0, **kwargs)
