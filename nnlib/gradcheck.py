@@ -11,7 +11,6 @@ networks: backprop gets all of them from one forward and one backward pass.
 import numpy as np
 
 from .checks import check_pair, check_positive
-from .costs import get_cost
 
 
 def numerical_gradient(net, X, Y, cost="mse", eps=1e-6, l2=0.0):
@@ -22,7 +21,7 @@ def numerical_gradient(net, X, Y, cost="mse", eps=1e-6, l2=0.0):
     """
     X, Y = check_pair(net.sizes, X, Y)
     check_positive("l2", l2, allow_zero=True)
-    cost = get_cost(cost)
+    cost = net._checked_cost(cost, Y)
     f = lambda: net._cost(X, Y, cost, l2)
     return ([_central(f, W, eps) for W in net.W],
             [_central(f, b, eps) for b in net.b])

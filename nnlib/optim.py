@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .checks import check_fraction, check_pair, check_positive
-from .costs import get_cost
 from .network import labels_from
 from .params import flat, n_params, views
 
@@ -74,7 +73,9 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         smaller.
     eta : float > 0
         Learning rate.
-    cost : {"mse", "sse"}
+    cost : {"mse", "sse", "cross_entropy"}
+        See :mod:`nnlib.costs`; ``"cross_entropy"`` needs sigmoid or softmax
+        outputs and targets in [0, 1].
     seed : int
         Seed of the generator that shuffles the rows each epoch.
     X_val, Y_val : optional validation data, recorded in the history.
@@ -102,8 +103,11 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     check_positive("eta", eta)
     check_positive("l2", l2, allow_zero=True)
     check_fraction("momentum", momentum)
+    cost = net._checked_cost(cost, Y)
     val = None if X_val is None else check_pair(net.sizes, X_val, Y_val)
-    run = Run(X, Y, epochs, batch_size, eta, get_cost(cost), float(l2), float(momentum),
+    if val is not None:
+        net._checked_cost(cost, val[1])
+    run = Run(X, Y, epochs, batch_size, eta, cost, float(l2), float(momentum),
               val, np.random.default_rng(seed), callback, progress)
     history = History()
     with _blas_threads(net, batch_size):
@@ -220,5 +224,6 @@ def _record(net, history, run):
 
 def _evaluate(net, X, Y, cost):
     """Cost and accuracy of ``net`` on already-checked data."""
-    A = net._forward_all(X)[1][-1]
-    return cost.C(A, Y), float(np.mean(labels_from(A) == labels_from(Y)))
+    zs, activations = net._forward_all(X)
+    A = activations[-1]
+    return cost.value(zs[-1], A, Y), float(np.mean(labels_from(A) == labels_from(Y)))
