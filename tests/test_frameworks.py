@@ -17,6 +17,7 @@ from nnlib import Network, load_digits, numerical_gradient, relative_error, sgd
 torch = pytest.importorskip("torch")
 nn, F = torch.nn, torch.nn.functional
 torch.set_default_dtype(torch.float64)
+torch.set_num_threads(1)                # small matrices: one thread, no oversubscription
 
 MODULES = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU, "identity": nn.Identity,
            "softmax": lambda: nn.Softmax(dim=1)}
