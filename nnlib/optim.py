@@ -29,7 +29,6 @@ import numpy as np
 
 from .checks import (check_callable, check_flag, check_fraction, check_network, check_pair,
                      check_positive, check_seed, check_together)
-from .costs import get_cost
 from .network import labels_from
 from .params import flat, n_params, views
 
@@ -75,7 +74,9 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         smaller.
     eta : float > 0
         Learning rate.
-    cost : {"mse", "sse"}
+    cost : {"mse", "sse", "cross_entropy"}
+        See :mod:`nnlib.costs`; ``"cross_entropy"`` needs sigmoid or softmax
+        outputs and targets in [0, 1].
     seed : int
         Seed of the generator that shuffles the rows each epoch.
     X_val, Y_val : optional validation data, recorded in the history.
@@ -103,12 +104,15 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     check_positive("eta", eta)
     check_positive("l2", l2, allow_zero=True)
     check_fraction("momentum", momentum)
+    cost = net._checked_cost(cost, Y)
     check_together(X_val=X_val, Y_val=Y_val)
     val = None if X_val is None else check_pair(net.sizes, X_val, Y_val, ("X_val", "Y_val"))
+    if val is not None:
+        net._checked_cost(cost, val[1])
     if callback is not None:
         check_callable("callback", callback, "callback(epoch, net, history)")
     check_flag("progress", progress)
-    run = Run(X, Y, epochs, batch_size, eta, get_cost(cost), float(l2), float(momentum),
+    run = Run(X, Y, epochs, batch_size, eta, cost, float(l2), float(momentum),
               val, np.random.default_rng(check_seed(seed)), callback, progress)
     history = History()
     with _blas_threads(net, batch_size):
@@ -225,5 +229,6 @@ def _record(net, history, run):
 
 def _evaluate(net, X, Y, cost):
     """Cost and accuracy of ``net`` on already-checked data."""
-    A = net._forward_all(X)[1][-1]
-    return cost.C(A, Y), float(np.mean(labels_from(A) == labels_from(Y)))
+    zs, activations = net._forward_all(X)
+    A = activations[-1]
+    return cost.value(zs[-1], A, Y), float(np.mean(labels_from(A) == labels_from(Y)))
