@@ -18,7 +18,6 @@ repeat's p50 and p95 (and the range of the p95s), and exits with status 1 if
 an explorer's p95 exceeds TARGET_MS (issue 13: half a 60 Hz frame).  Paint
 and compositing come after and are not included.
 """
-import argparse
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import browser_support as bs  # noqa: E402
+from _bench import parse_args, verdict  # noqa: E402
 
 TARGET_MS = 8.0       # p95 per explorer, input event -> style and layout done
 POSITIONS = 21        # moves per control per repeat (at least)
@@ -112,11 +112,7 @@ def measure(repeats):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5, help="interleaved repeats (>= 5)")
-    args = parser.parse_args()
-    if args.repeats < 5:
-        parser.error(f"--repeats must be >= 5, got {args.repeats}")
+    args = parse_args(__doc__)
     if not Path(bs.CHROMIUM).exists():
         sys.exit(f"{bs.CHROMIUM} not found (apt-get install -y chromium)")
     times = measure(args.repeats)
@@ -132,10 +128,7 @@ def main():
         missed += [name] if flag else []
         print(f"{name:<26} {len(runs[0]):>6} {p50:>6.2f} {p95:>6.2f}  "
               f"{min(p95s):>5.2f}-{max(p95s):<6.2f}{flag}")
-    if missed:
-        print(f"MISSED: p95 above {TARGET_MS:g} ms for {', '.join(missed)}")
-        return 1
-    return 0
+    return verdict(missed, f"p95 above {TARGET_MS:g} ms")
 
 
 if __name__ == "__main__":

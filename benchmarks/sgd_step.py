@@ -18,13 +18,13 @@ The gap between ``step`` and ``numpy calls`` is the Python around the calls
 (function calls, attribute look-ups, slicing).  There is no target: the
 script prints the table (``--calls`` lists every call) and exits 0.
 """
-import argparse
 import time
 import timeit
 
 import numpy as np
 from scipy.special import expit
 
+from _bench import parse_args
 from nnlib import Network, load_digits
 from nnlib.costs import get_cost
 from nnlib.optim import Run, _blas_threads, _epoch
@@ -102,10 +102,8 @@ def profile(m, repeats):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7, help="interleaved repeats (>= 5)")
-    parser.add_argument("--calls", action="store_true", help="list the time of every call")
-    args = parser.parse_args()
+    args = parse_args(__doc__, repeats=7, more=lambda p: p.add_argument(
+        "--calls", action="store_true", help="list the time of every call"))
     print(f"one SGD step of {SIZES} (sigmoid, mse), microseconds, median of {args.repeats} "
           f"interleaved repeats")
     print(f"{'batch':>5} {'step':>7} {'numpy calls':>12} {'Python':>7} {'calls':>6} "

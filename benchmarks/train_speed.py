@@ -17,13 +17,13 @@ The target is for the first, the like-for-like comparison.
 Then it trains a [1000, 1000, 1000] network with batch 1000 and compares its
 GFLOP/s with a large ``np.matmul`` measured in the same run.
 """
-import argparse
 import sys
 import time
 import warnings
 
 import numpy as np
 
+from _bench import parse_args, verdict
 from nnlib import Network, load_digits, sgd
 
 
@@ -174,12 +174,8 @@ def report(times):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7, help="interleaved repeats (>= 5)")
-    parser.add_argument("--no-gflops", action="store_true", help="skip the large-network part")
-    args = parser.parse_args()
-    if args.repeats < 5:
-        parser.error(f"--repeats must be >= 5, got {args.repeats}")
+    args = parse_args(__doc__, repeats=7, more=lambda p: p.add_argument(
+        "--no-gflops", action="store_true", help="skip the large-network part"))
     print(f"digits, [64, 30, 10], 1437 rows; median ms/epoch over {args.repeats} interleaved "
           f"repeats of {EPOCHS} epochs each (nnlib: record='running'; exact: the default)", flush=True)
     missed = report(digits_speed(args.repeats))
@@ -187,10 +183,7 @@ def main():
         train, matmul = gflops(args.repeats)
         print(f"width 1000, batch 1000: nnlib sgd {train:.1f} GFLOP/s, np.matmul {matmul:.1f} GFLOP/s "
               f"-> {100 * train / matmul:.0f}% of matmul")
-    if missed:
-        print(f"MISSED: scikit-learn / nnlib below target at batch {missed}")
-        return 1
-    return 0
+    return verdict(missed, "scikit-learn / nnlib below its target at batch")
 
 
 if __name__ == "__main__":
