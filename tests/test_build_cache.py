@@ -1,9 +1,10 @@
 """The book's execution cache never serves stale outputs, and nbval reuses the build's run.
 
 A miniature of this repository is made in a temporary folder: a _config.yml
-with the same execution cache, a _toc.yml, one notebook that prints a value
-of a small package ``fakelib`` (standing in for nnlib) and counts how often
-it executes, and copies of ``tools/build_book.py`` and ``conftest.py``.  It
+with the same execution cache, a _toc.yml, two notebooks that count how often
+they execute (``index`` prints a value of a small package ``fakelib``,
+standing in for nnlib; ``other`` is a second chapter), and copies of
+``tools/build_book.py`` and ``conftest.py``.  It
 is built with ``tools/build_book.py --keyed fakelib``, as `make book` builds
 the book with ``--keyed nnlib ...``.  (Each build runs Jupyter Book, so this
 module takes a little while; it times nothing.)
@@ -22,9 +23,12 @@ import build_book  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = ('import fakelib\n'
-        'with open("runs.txt", "a") as f:\n'
+        'with open("runs-index.txt", "a") as f:\n'
         '    f.write("run\\n")\n'
         'print("fakelib says", fakelib.VALUE)')
+OTHER = ('with open("runs-other.txt", "a") as f:\n'
+         '    f.write("run\\n")\n'
+         'print("chapter", {})')
 
 
 class Mini:
@@ -37,23 +41,31 @@ class Mini:
         shutil.copy(ROOT / "conftest.py", path)
         (path / "_config.yml").write_text("title: Mini\nonly_build_toc_files: true\n"
                                           "execute:\n  execute_notebooks: cache\n")
-        (path / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+        (path / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n- file: other\n")
         (path / "fakelib").mkdir()
         self.set_value(1)
         self.set_stored("fakelib says 1")
+        self.set_chapter(1)
 
     def set_value(self, value):
         (self.path / "fakelib" / "__init__.py").write_text(f"VALUE = {value}\n")
 
     def set_stored(self, text):
         """Write index.ipynb with ``text`` as its code cell's stored output."""
+        self._write("index", "# Mini", CODE, text)
+
+    def set_chapter(self, number):
+        """Write other.ipynb, whose code prints ``number``."""
+        self._write("other", "# Other", OTHER.format(number), f"chapter {number}")
+
+    def _write(self, name, title, code, output):
         nb = nbformat.v4.new_notebook()
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                      "language": "python"}
-        cell = nbformat.v4.new_code_cell(CODE, execution_count=1)
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text + "\n")]
-        nb.cells = [nbformat.v4.new_markdown_cell("# Mini"), cell]
-        nbformat.write(nb, self.path / "index.ipynb")
+        cell = nbformat.v4.new_code_cell(code, execution_count=1)
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=output + "\n")]
+        nb.cells = [nbformat.v4.new_markdown_cell(title), cell]
+        nbformat.write(nb, self.path / f"{name}.ipynb")
 
     def build(self):
         done = subprocess.run([sys.executable, "tools/build_book.py", "--keyed", "fakelib"],
@@ -61,13 +73,13 @@ class Mini:
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
         return done.stdout
 
-    def runs(self):
-        """How often the notebook has executed so far."""
-        path = self.path / "runs.txt"
+    def runs(self, name="index"):
+        """How often notebook ``name`` has executed so far."""
+        path = self.path / f"runs-{name}.txt"
         return len(path.read_text().splitlines()) if path.exists() else 0
 
-    def page(self):
-        return (self.path / "_build" / "html" / "index.html").read_text()
+    def page(self, name="index"):
+        return (self.path / "_build" / "html" / f"{name}.html").read_text()
 
     def nbval(self):
         return subprocess.run([sys.executable, "-m", "pytest", "index.ipynb", "--nbval",
@@ -83,14 +95,19 @@ def mini(tmp_path_factory):
 
 def test_rebuild_executes_again_only_when_the_code_or_the_library_changed(mini):
     mini.set_value(1)
+    mini.set_chapter(1)
     mini.build()
-    runs = mini.runs()
-    assert runs >= 1 and "fakelib says 1" in mini.page()
-    mini.build()                                   # nothing changed: served from the cache
-    assert mini.runs() == runs and "fakelib says 1" in mini.page()
-    mini.set_value(2)                              # the library changed, the notebook did not
+    runs, other = mini.runs(), mini.runs("other")
+    assert runs >= 1 and other >= 1 and "fakelib says 1" in mini.page()
+    mini.set_chapter(2)                            # one chapter's code changed
+    mini.build()
+    assert mini.runs() == runs, "an unchanged notebook must come from the cache"
+    assert mini.runs("other") == other + 1 and "chapter 2" in mini.page("other")
+    assert "fakelib says 1" in mini.page()         # ...and its page is still there
+    mini.set_value(2)                              # the library changed, the notebooks did not
     assert "every notebook will execute" in mini.build()
-    assert mini.runs() == runs + 1, "a library change must execute the notebook again"
+    assert mini.runs() == runs + 1, "a library change must execute every notebook again"
+    assert mini.runs("other") == other + 2
     assert "fakelib says 2" in mini.page() and "fakelib says 1" not in mini.page()
 
 
