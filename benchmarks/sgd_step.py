@@ -15,8 +15,10 @@ the repeats:
   would cost if the arithmetic were free as well.
 
 The gap between ``step`` and ``numpy calls`` is the Python around the calls
-(function calls, attribute look-ups, slicing).  There is no target: the
-script prints the table (``--calls`` lists every call) and exits 0.
+(function calls, attribute look-ups, slicing).  Times are the CPU time of
+the process (on a shared machine, wall time adds whatever else ran), BLAS on
+one thread as sgd runs it here.  There is no target: the script prints the
+table (``--calls`` lists every call) and exits 0.
 """
 import time
 import timeit
@@ -72,16 +74,16 @@ def calls(net, X, Y, m):
 
 
 def per_call(fn, number=2000):
-    """Seconds per call of fn, from one timeit batch."""
-    return timeit.timeit(fn, number=number) / number
+    """CPU seconds per call of fn, from one timeit batch."""
+    return timeit.timeit(fn, number=number, timer=time.process_time) / number
 
 
 def step_time(net, X, Y, m, eta=3.0):
-    """Seconds per step of one sgd epoch over X, Y (the real inner loop)."""
+    """CPU seconds per step of one sgd epoch over X, Y (the real inner loop)."""
     run = Run(X, Y, 1, m, eta, get_cost("mse"), 0.0, 0.0, None, None, None, False)
-    start = time.perf_counter()
+    start = time.process_time()
     _epoch(net, X, Y, run)
-    return (time.perf_counter() - start) / run.n_steps
+    return (time.process_time() - start) / run.n_steps
 
 
 def profile(m, repeats):
@@ -104,7 +106,7 @@ def profile(m, repeats):
 def main():
     args = parse_args(__doc__, repeats=7, more=lambda p: p.add_argument(
         "--calls", action="store_true", help="list the time of every call"))
-    print(f"one SGD step of {SIZES} (sigmoid, mse), microseconds, median of {args.repeats} "
+    print(f"one SGD step of {SIZES} (sigmoid, mse), CPU microseconds, median of {args.repeats} "
           f"interleaved repeats")
     print(f"{'batch':>5} {'step':>7} {'numpy calls':>12} {'Python':>7} {'calls':>6} "
           f"{'dispatch floor':>15} {'step / floor':>13}")
