@@ -36,6 +36,12 @@ _CONTROLS_JS = """(i) => {
           controls: [...root.querySelectorAll('input[data-control]')].map(c =>
             [c.dataset.control, Number(c.min), Number(c.max), Number(c.step) || 1, c.value])};
 }"""
+# After a tab comes to the front it restyles and lays out the whole page once:
+# let that happen before anything is timed.
+_SETTLE_JS = """async () => {
+  for (let k = 0; k < 3; k++) await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  document.documentElement.getBoundingClientRect();
+}"""
 _SWEEP_JS = """async ([i, name, positions]) => {
   const root = document.querySelectorAll('[data-explorer]')[i];
   const input = root.querySelector(`input[data-control="${name}"]`);
@@ -102,6 +108,7 @@ def measure(repeats):
         for _ in range(repeats):
             for page, name, found in pages:
                 page.bring_to_front()                   # only the front tab draws frames
+                page.evaluate(_SETTLE_JS)
                 for i, kind, controls in found:
                     moves = []
                     for control, positions in controls:
