@@ -45,7 +45,9 @@ def sigmoid_prime(z, a=None):
     ``a`` saves evaluating sigma again.  Every ``*_prime`` accepts ``a``.
     """
     s = expit(z) if a is None else a
-    return s * (1.0 - s)
+    slope = 1.0 - s
+    slope *= s                     # one array, no temporary: backprop calls this every step
+    return slope
 
 
 def tanh(z):

@@ -89,7 +89,11 @@ def _from_outputs(C, dC_dA):
         return C(A, Y)
 
     def delta(Z, A, Y, g):
-        return backward(g, Z, A, dC_dA(A, Y))   # dC/da * g'(z)  (eq. bp-delta-L)
+        dA = dC_dA(A, Y)                        # a fresh array, so the product goes in place
+        if g.backward is not None:              # a softmax output: its Jacobian-vector product
+            return g.backward(Z, A, dA)
+        dA *= g.g_prime(Z, A)                   # dC/da * g'(z)  (eq. bp-delta-L)
+        return dA
     return value, delta
 
 

@@ -117,11 +117,16 @@ class Network:
 
     def _forward_all(self, X):
         zs, activations = [], [X]
-        for l, (W, b) in enumerate(zip(self.W, self.b)):
-            z = activations[-1] @ W.T + b                   # z = W a + b  (eq. z-def)
+        for W, b, g in zip(self.W, self.b, self._layers()):
+            z = activations[-1] @ W.T                       # z = W a + b  (eq. z-def)
+            z += b
             zs.append(z)
-            activations.append(self._g(l).g(z))             # a = g(z)     (eq. a-def)
+            activations.append(g.g(z))                      # a = g(z)     (eq. a-def)
         return zs, activations
+
+    def _layers(self):
+        """The activation of each layer 1..L, as a list (code index l is layer l + 1)."""
+        return [self._hidden] * (len(self.W) - 1) + [self._output]
 
     # ---- cost ---------------------------------------------------------
     def cost(self, X, Y, cost="mse", l2=0.0):
@@ -169,25 +174,32 @@ class Network:
         check_positive("l2", l2, allow_zero=True)
         return self._backprop(X, Y, self._checked_cost(cost, Y), l2=l2)
 
-    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None, l2=0.0):
-        """Unchecked backprop; writes into ``grad_W``/``grad_b`` if given (see sgd)."""
+    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None, l2=0.0, outputs=None):
+        """Unchecked backprop; writes into ``grad_W``/``grad_b`` if given (see sgd).
+
+        If ``outputs`` (shape (n, sizes[-1])) is given, the batch's outputs a^(L)
+        are copied into it (the running history of :func:`nnlib.sgd` reads them).
+        """
         zs, activations = self._forward_all(X)
         L, W = len(self.W), self.W
         if grad_W is None:
             grad_W = [np.empty_like(w) for w in W]
             grad_b = [np.empty_like(b) for b in self.b]
+        if outputs is not None:
+            outputs[...] = activations[L]
         # output layer: delta^(L) = dC/dz^(L), from the cost: dC/da^(L) * sigma'(z^(L))
         # for mse (eq. bp-delta-L), (a - y)/n for cross-entropy (eq. st-bce-delta)
         delta = cost.delta(zs[L - 1], activations[L], Y, self._output)
         for l in range(L - 1, -1, -1):
             # dC/dw_jk = a_k delta_j and dC/db_j = delta_j, summed over the batch's rows
             np.matmul(delta.T, activations[l], out=grad_W[l])   # (eq. bp-three-delta)
-            np.sum(delta, axis=0, out=grad_b[l])
+            delta.sum(axis=0, out=grad_b[l])
             if l2:
                 grad_W[l] += l2 * W[l]                          # d/dW of (l2/2) ||W||^2
             if l > 0:
                 # delta^(l-1) = (W^T delta^(l)) * sigma'(z^(l-1))           (eq. bp-delta)
-                delta = (delta @ W[l]) * self._hidden.g_prime(zs[l - 1], activations[l])
+                delta = delta @ W[l]
+                delta *= self._hidden.g_prime(zs[l - 1], activations[l])
         return grad_W, grad_b
 
     # ---- classification helpers ----------------------------------------
