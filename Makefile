@@ -24,7 +24,7 @@ help:
 	@echo "make test     set up, build, and run every test (unit, nbval, browser)"
 	@echo "make execute  re-execute every notebook in book/ in place"
 	@echo "make lab      open the notebooks in JupyterLab"
-	@echo "make bench    run benchmarks/*.py"
+	@echo "make bench    build the book, run benchmarks/*.py (exit 1 if a target is missed)"
 	@echo "make student  write the student edition (no solutions) to _build/student"
 	@echo "make clean    remove _build (keeps .venv and node_modules)"
 
@@ -41,17 +41,22 @@ assets: $(ASSETS_STAMP)
 $(ASSETS_STAMP): package.json package-lock.json tools/assets.py tools/widgets-setup.js | $(VENV_STAMP)
 	$(PY) tools/assets.py
 
+# Every page is rebuilt, but only notebooks whose code changed execute again;
+# a change to nnlib/ (or to the pinned packages) executes them all
+# (tools/build_book.py keys Jupyter Book's execution cache on it).
 book: $(BOOK_STAMP)
 	@echo "The book is in _build/html (open _build/html/index.html)."
-$(BOOK_STAMP): $(BOOK_INPUTS) $(VENV_STAMP) $(ASSETS_STAMP)
+$(BOOK_STAMP): $(BOOK_INPUTS) tools/build_book.py $(VENV_STAMP) $(ASSETS_STAMP)
 	@config=_config.yml; [ -f $(ASSETS_STAMP) ] || config=_build/_config.cdn.yml; \
 	start=$$(date +%s); \
-	$(BIN)/jupyter-book build . --all -W -n --keep-going --config $$config; \
+	$(PY) tools/build_book.py --config $$config; \
 	echo "Book built in $$(( $$(date +%s) - start )) s with $$config: _build/html/index.html"
 	touch $@
 
+# nbval compares the stored outputs with the run `make book` just made of the
+# same code (--nbval-from-build, see conftest.py): no notebook executes twice.
 test: book
-	$(PY) -m pytest tests book --nbval --nbval-current-env \
+	$(PY) -m pytest tests book --nbval --nbval-current-env --nbval-from-build \
 	  --nbval-sanitize-with nbval.cfg -p no:cacheprovider
 
 execute: $(VENV_STAMP)
@@ -60,10 +65,11 @@ execute: $(VENV_STAMP)
 lab: $(VENV_STAMP)
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) book/
 
-bench: $(VENV_STAMP)
-	@shopt -s nullglob; files=(benchmarks/*.py); \
+bench: book
+	@shopt -s nullglob; files=(benchmarks/[!_]*.py); \
 	if [ $${#files[@]} -eq 0 ]; then echo "No benchmarks in benchmarks/ yet."; fi; \
-	for f in "$${files[@]}"; do echo "== $$f"; $(PY) "$$f"; done
+	failed=(); for f in "$${files[@]}"; do echo "== $$f"; $(PY) "$$f" || failed+=("$$f"); done; \
+	if [ $${#failed[@]} -gt 0 ]; then echo "missed a target: $${failed[*]}"; exit 1; fi
 
 student: $(VENV_STAMP)
 	$(PY) tools/student.py _build/student

@@ -9,7 +9,7 @@ One concept per module, each importing only the ones below it:
    ``gradcheck``, ``io`` (save/load), ``plotting`` -- what uses a network;
 4. ``explorers`` (interactive widgets) and the command line (``cli``).
 """
-from .activations import ACTIVATIONS, get_activation, sigmoid, sigmoid_prime
+from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation, sigmoid, sigmoid_prime, softmax
 from .costs import COSTS, get_cost, mse, sse
 from .datasets import curve, load_digits, moons, one_hot, xor
 from .gradcheck import gradcheck, numerical_gradient, relative_error
@@ -18,7 +18,7 @@ from .network import Network
 from .optim import DivergenceWarning, History, sgd
 
 __version__ = "0.1.0"
-__all__ = ["ACTIVATIONS", "COSTS", "DivergenceWarning", "History", "Network",
+__all__ = ["ACTIVATIONS", "COSTS", "DivergenceWarning", "History", "Network", "OUTPUT_ACTIVATIONS",
            "curve", "get_activation", "get_cost", "gradcheck", "load",
            "load_digits", "moons", "mse", "numerical_gradient", "one_hot",
-           "relative_error", "save", "sgd", "sigmoid", "sigmoid_prime", "sse", "xor"]
+           "relative_error", "save", "sgd", "sigmoid", "sigmoid_prime", "softmax", "sse", "xor"]

@@ -1,9 +1,15 @@
 """Activation functions sigma(z) and their derivatives sigma'(z).
 
-Each activation is a pair of element-wise functions, ``g`` and ``g_prime``,
-that the network applies to z = W a + b (eq. ``z-def`` in the notation
-chapter).  Look one up by name with :func:`get_activation`.  The feedforward
-chapter plots them all.
+Each activation of :data:`ACTIVATIONS` is a pair of element-wise functions,
+``g`` and ``g_prime``, that the network applies to z = W a + b (eq. ``z-def``
+in the notation chapter).  Look one up by name with :func:`get_activation`.
+The feedforward chapter plots them all.
+
+The softmax is the exception: each of its outputs depends on every z of the
+layer, so it has no element-wise derivative.  It exists only for output
+layers (``Network(..., output_activation="softmax")``), in
+:data:`OUTPUT_ACTIVATIONS`, and carries a ``backward`` function instead
+(see :func:`backward`).
 """
 from collections import namedtuple
 
@@ -12,11 +18,13 @@ from scipy.special import expit
 
 from .checks import check_choice
 
-Activation = namedtuple("Activation", ["name", "g", "g_prime"])
+Activation = namedtuple("Activation", ["name", "g", "g_prime", "backward"], defaults=(None,))
 Activation.__doc__ = """An activation: its name, g(z) and its derivative g'(z).
 
 ``g_prime(z, a=None)`` may be given a = g(z) when it is already known (the
-sigmoid and tanh derivatives are cheaper written in terms of a)."""
+sigmoid and tanh derivatives are cheaper written in terms of a).
+``backward(z, a, dC_da)``, set only for activations that are not
+element-wise (the softmax), returns dC/dz from dC/da; see :func:`backward`."""
 
 
 def sigmoid(z):
@@ -37,7 +45,9 @@ def sigmoid_prime(z, a=None):
     ``a`` saves evaluating sigma again.  Every ``*_prime`` accepts ``a``.
     """
     s = expit(z) if a is None else a
-    return s * (1.0 - s)
+    slope = 1.0 - s
+    slope *= s                     # one array, no temporary: backprop calls this every step
+    return slope
 
 
 def tanh(z):
@@ -94,6 +104,46 @@ def identity_prime(z, a=None):
     return np.ones_like(np.asarray(z, dtype=np.float64))
 
 
+def softmax(Z):
+    """Row-wise softmax, a_j = e^(z_j) / sum_k e^(z_k), for Z of shape (n, m).
+
+    Each row of the result is positive and sums to 1, a probability for each
+    of the m classes.  The row's largest z is subtracted first (which does
+    not change the result), so no exponent is positive and nothing
+    overflows, even at |z| = 1e4.
+    """
+    Z = np.asarray(Z, dtype=np.float64)
+    E = np.exp(Z - Z.max(axis=-1, keepdims=True))
+    return E / E.sum(axis=-1, keepdims=True)
+
+
+def softmax_prime(z, a=None):
+    """Not defined: the softmax is not element-wise (use :func:`backward`)."""
+    raise TypeError("the softmax has no element-wise derivative g'(z): each a_j depends on "
+                    "every z_k of its layer; use nnlib.activations.backward(act, z, a, dC_da)")
+
+
+def softmax_backward(Z, A, dA):
+    """dC/dz from dC/da through a softmax: the Jacobian-vector product, row by row.
+
+    da_j/dz_k = a_j (1[j = k] - a_k), so dC/dz_k = a_k (dC/da_k - sum_j a_j dC/da_j).
+    Z, A, dA : arrays of shape (n, m); returns shape (n, m).
+    """
+    return A * (dA - np.sum(dA * A, axis=-1, keepdims=True))
+
+
+def backward(act, Z, A, dA):
+    """dC/dz from dC/da = ``dA`` through the activation ``act`` (chain rule).
+
+    For an element-wise activation this is dC/da * g'(z), entry by entry, as
+    in eq. ``bp-delta-L`` of the backpropagation chapter; for the softmax it
+    is the Jacobian-vector product of :func:`softmax_backward`.
+    """
+    if act.backward is not None:
+        return act.backward(Z, A, dA)
+    return dA * act.g_prime(Z, A)
+
+
 ACTIVATIONS = {
     "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
     "tanh": Activation("tanh", tanh, tanh_prime),
@@ -104,8 +154,28 @@ ACTIVATIONS = {
 }
 
 
-def get_activation(name):
-    """Return the :class:`Activation` called ``name`` (e.g. ``"sigmoid"``)."""
+SOFTMAX = Activation("softmax", softmax, softmax_prime, softmax_backward)
+
+# What an output layer may use: every element-wise activation, and the softmax.
+OUTPUT_ACTIVATIONS = {**ACTIVATIONS, "softmax": SOFTMAX}
+
+
+def get_activation(name, output=False):
+    """Return the :class:`Activation` called ``name`` (e.g. ``"sigmoid"``).
+
+    ``output=True`` also admits ``"softmax"``, which only an output layer may
+    use: its neurons are coupled, and backprop's hidden-layer step
+    (eq. ``bp-delta``) needs an element-wise g'.
+    """
     if isinstance(name, Activation):
-        return name
-    return ACTIVATIONS[check_choice("activation", name, list(ACTIVATIONS))]
+        act = name
+    elif isinstance(name, str) and name == "softmax":
+        act = SOFTMAX
+    else:
+        known = OUTPUT_ACTIVATIONS if output else ACTIVATIONS
+        act = known[check_choice("activation", name, list(known))]
+    if act.backward is not None and not output:
+        raise ValueError(f"activation {act.name!r} is only available for the output layer "
+                         f"(output_activation={act.name!r}): it is not element-wise; for hidden "
+                         f"layers use one of {', '.join(repr(k) for k in ACTIVATIONS)}")
+    return act

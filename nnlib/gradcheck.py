@@ -12,7 +12,6 @@ import numpy as np
 
 from .checks import (check_eps, check_finite, check_network, check_pair, check_positive,
                      check_real_array)
-from .costs import get_cost
 
 
 def numerical_gradient(net, X, Y, cost="mse", eps=1e-6, l2=0.0):
@@ -24,7 +23,7 @@ def numerical_gradient(net, X, Y, cost="mse", eps=1e-6, l2=0.0):
     """
     X, Y = check_pair(check_network(net).sizes, X, Y)
     check_positive("l2", l2, allow_zero=True)
-    cost = get_cost(cost)
+    cost = net._checked_cost(cost, Y)
     eps = check_eps(eps)
     f = lambda: net._cost(X, Y, cost, l2)
     return ([_central(f, W, eps) for W in net.W],

@@ -15,7 +15,7 @@ import numpy as np
 
 from .activations import get_activation
 from .checks import check_matrix, check_network, check_pair, check_positive, check_seed, check_sizes
-from .costs import get_cost
+from .costs import check_targets, get_cost
 from .initializers import initialize
 
 
@@ -30,7 +30,9 @@ class Network:
         Activation g of the hidden layers (see :mod:`nnlib.activations`).
     output_activation : str or None
         Activation of the output layer; ``None`` means the same as
-        ``activation``.
+        ``activation``.  Besides the element-wise activations it may be
+        ``"softmax"`` (see :mod:`nnlib.activations`), whose outputs are
+        probabilities over the classes; pair it with ``cost="cross_entropy"``.
     seed : int
         Seed of the generator that draws the initial weights.
     init : {"random", "glorot", "constant"}
@@ -70,7 +72,7 @@ class Network:
 
     @output_activation.setter
     def output_activation(self, name):
-        self._output = get_activation(name)
+        self._output = get_activation(name, output=True)
 
     @property
     def L(self):
@@ -115,26 +117,40 @@ class Network:
 
     def _forward_all(self, X):
         zs, activations = [], [X]
-        for l, (W, b) in enumerate(zip(self.W, self.b)):
-            z = activations[-1] @ W.T + b                   # z = W a + b  (eq. z-def)
+        for W, b, g in zip(self.W, self.b, self._layers()):
+            z = activations[-1] @ W.T                       # z = W a + b  (eq. z-def)
+            z += b
             zs.append(z)
-            activations.append(self._g(l).g(z))             # a = g(z)     (eq. a-def)
+            activations.append(g.g(z))                      # a = g(z)     (eq. a-def)
         return zs, activations
+
+    def _layers(self):
+        """The activation of each layer 1..L, as a list (code index l is layer l + 1)."""
+        return [self._hidden] * (len(self.W) - 1) + [self._output]
 
     # ---- cost ---------------------------------------------------------
     def cost(self, X, Y, cost="mse", l2=0.0):
         """The cost C of the network on samples X with targets Y (a float).
 
+        ``cost`` is ``"mse"``, ``"sse"`` or ``"cross_entropy"`` (for sigmoid
+        or softmax outputs); :mod:`nnlib.costs` gives each convention.
         With ``l2`` = lambda > 0 the weight penalty (lambda/2) sum_l ||W^(l)||^2
         is added (weights only, not biases; see :func:`nnlib.sgd`).
         """
         X, Y = self._check_XY(X, Y)
         check_positive("l2", l2, allow_zero=True)
-        return self._cost(X, Y, get_cost(cost), l2)
+        return self._cost(X, Y, self._checked_cost(cost, Y), l2)
+
+    def _checked_cost(self, cost, Y):
+        """The :class:`~nnlib.costs.Cost` called ``cost`` for this output layer, Y checked against it."""
+        cost = get_cost(cost, self._output)
+        check_targets(cost, Y)
+        return cost
 
     def _cost(self, X, Y, cost, l2=0.0):
         """Unchecked :meth:`cost`."""
-        C = cost.C(self._forward_all(X)[1][-1], Y)
+        zs, activations = self._forward_all(X)
+        C = cost.value(zs[-1], activations[-1], Y)
         if l2:
             C += 0.5 * l2 * sum(float(np.sum(W * W)) for W in self.W)
         return C
@@ -143,8 +159,8 @@ class Network:
     def backprop(self, X, Y, cost="mse", l2=0.0):
         """Gradient of ``self.cost(X, Y, cost, l2)`` with respect to every W and b.
 
-        For ``cost="mse"`` this is the average, over the rows of X, of the
-        per-sample gradients (the mini-batch average of the backprop
+        For ``cost="mse"`` (and ``"cross_entropy"``) this is the average, over
+        the rows of X, of the per-sample gradients (the mini-batch average of the backprop
         chapter).  The loop runs over layers only; all samples of the batch
         go through each step at once.  With ``l2`` = lambda each weight
         gradient gains lambda W (the biases' do not).
@@ -156,26 +172,34 @@ class Network:
         """
         X, Y = self._check_XY(X, Y)
         check_positive("l2", l2, allow_zero=True)
-        return self._backprop(X, Y, get_cost(cost), l2=l2)
+        return self._backprop(X, Y, self._checked_cost(cost, Y), l2=l2)
 
-    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None, l2=0.0):
-        """Unchecked backprop; writes into ``grad_W``/``grad_b`` if given (see sgd)."""
+    def _backprop(self, X, Y, cost, grad_W=None, grad_b=None, l2=0.0, outputs=None):
+        """Unchecked backprop; writes into ``grad_W``/``grad_b`` if given (see sgd).
+
+        If ``outputs`` (shape (n, sizes[-1])) is given, the batch's outputs a^(L)
+        are copied into it (the running history of :func:`nnlib.sgd` reads them).
+        """
         zs, activations = self._forward_all(X)
         L, W = len(self.W), self.W
         if grad_W is None:
             grad_W = [np.empty_like(w) for w in W]
             grad_b = [np.empty_like(b) for b in self.b]
-        # output layer: delta^(L) = dC/da^(L) * sigma'(z^(L))        (eq. bp-delta-L)
-        delta = cost.dC_dA(activations[L], Y) * self._output.g_prime(zs[L - 1], activations[L])
+        if outputs is not None:
+            outputs[...] = activations[L]
+        # output layer: delta^(L) = dC/dz^(L), from the cost: dC/da^(L) * sigma'(z^(L))
+        # for mse (eq. bp-delta-L), (a - y)/n for cross-entropy (eq. st-bce-delta)
+        delta = cost.delta(zs[L - 1], activations[L], Y, self._output)
         for l in range(L - 1, -1, -1):
             # dC/dw_jk = a_k delta_j and dC/db_j = delta_j, summed over the batch's rows
             np.matmul(delta.T, activations[l], out=grad_W[l])   # (eq. bp-three-delta)
-            np.sum(delta, axis=0, out=grad_b[l])
+            delta.sum(axis=0, out=grad_b[l])
             if l2:
                 grad_W[l] += l2 * W[l]                          # d/dW of (l2/2) ||W||^2
             if l > 0:
                 # delta^(l-1) = (W^T delta^(l)) * sigma'(z^(l-1))           (eq. bp-delta)
-                delta = (delta @ W[l]) * self._hidden.g_prime(zs[l - 1], activations[l])
+                delta = delta @ W[l]
+                delta *= self._hidden.g_prime(zs[l - 1], activations[l])
         return grad_W, grad_b
 
     # ---- classification helpers ----------------------------------------

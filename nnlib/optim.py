@@ -20,6 +20,7 @@ Two options change the step, both off by default:
   remembers past gradients, v <- mu v + dC/dtheta, and the step is
   theta <- theta - eta v (the form ``torch.optim.SGD(momentum=mu)`` uses).
 """
+import math
 import warnings
 from contextlib import nullcontext
 from functools import lru_cache
@@ -27,15 +28,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .checks import (check_callable, check_flag, check_fraction, check_network, check_pair,
-                     check_positive, check_seed, check_together)
-from .costs import get_cost
+from .checks import (check_callable, check_choice, check_flag, check_fraction, check_network,
+                     check_pair, check_positive, check_seed, check_together)
 from .network import labels_from
 from .params import flat, n_params, views
 
 
 class DivergenceWarning(RuntimeWarning):
     """Training stopped because the cost or gradient became non-finite."""
+
+
+RECORDS = ("exact", "running")
 
 
 @dataclass
@@ -45,9 +48,28 @@ class History:
     Attributes
     ----------
     cost, accuracy : list of float
-        Cost and accuracy on the whole training set after each epoch.
+        Cost and accuracy on the training set, one entry per epoch.  What
+        they measure depends on ``record``.
     val_cost, val_accuracy : list of float
-        The same on ``X_val, Y_val`` (empty when none was given).
+        The cost and accuracy on ``X_val, Y_val`` with the weights at the
+        end of each epoch (empty when none was given), whatever ``record``
+        says.
+    record : {"exact", "running"}
+        How ``cost`` and ``accuracy`` were measured (the ``record`` argument
+        of :func:`sgd`):
+
+        * ``"exact"``: after each epoch, a forward pass over the whole
+          training set with the weights the epoch ended on.  ``cost[-1]`` is
+          then ``net.cost(X, Y)`` and ``accuracy[-1]`` is
+          ``net.accuracy(X, Y)`` (the l2 penalty left out).  It costs one
+          extra forward pass over X per epoch.
+        * ``"running"``: the mean over the epoch's rows of the cost each row
+          had when its mini-batch's gradient was computed (before that
+          batch's step), and the fraction of rows classified correctly at
+          that moment.  It is free, since backprop computes those outputs
+          anyway, and it is what scikit-learn's ``loss_curve_`` and Keras
+          report; but the weights change during the epoch, so it trails the
+          exact value by about half an epoch of training.
     diverged : dict or None
         ``{"epoch": e, "step": s}`` (both counted from 1) if training stopped
         because the gradient or the cost became non-finite, else ``None``.
@@ -57,10 +79,12 @@ class History:
     val_cost: list = field(default_factory=list)
     val_accuracy: list = field(default_factory=list)
     diverged: dict = None
+    record: str = "exact"
 
 
 def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
-        X_val=None, Y_val=None, callback=None, progress=False, *, l2=0.0, momentum=0.0):
+        X_val=None, Y_val=None, callback=None, progress=False, *, l2=0.0, momentum=0.0,
+        record="exact"):
     """Train ``net`` in place by mini-batch stochastic gradient descent.
 
     Parameters
@@ -75,7 +99,9 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         smaller.
     eta : float > 0
         Learning rate.
-    cost : {"mse", "sse"}
+    cost : {"mse", "sse", "cross_entropy"}
+        See :mod:`nnlib.costs`; ``"cross_entropy"`` needs sigmoid or softmax
+        outputs and targets in [0, 1].
     seed : int
         Seed of the generator that shuffles the rows each epoch.
     X_val, Y_val : optional validation data, recorded in the history.
@@ -89,6 +115,12 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         the cost without this penalty.
     momentum : float in [0, 1), keyword only
         Momentum mu of the velocity v <- mu v + grad, step theta -= eta v.
+    record : {"exact", "running"}, keyword only
+        What ``history.cost`` and ``history.accuracy`` measure (see
+        :class:`History`): ``"exact"`` (the default) evaluates the whole
+        training set after each epoch; ``"running"`` averages the costs of
+        the epoch's mini-batches, which backprop computes anyway (faster:
+        no extra pass over X).
 
     Returns
     -------
@@ -103,14 +135,18 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     check_positive("eta", eta)
     check_positive("l2", l2, allow_zero=True)
     check_fraction("momentum", momentum)
+    cost = net._checked_cost(cost, Y)
+    check_choice("record", record, RECORDS)
     check_together(X_val=X_val, Y_val=Y_val)
     val = None if X_val is None else check_pair(net.sizes, X_val, Y_val, ("X_val", "Y_val"))
+    if val is not None:
+        net._checked_cost(cost, val[1])
     if callback is not None:
         check_callable("callback", callback, "callback(epoch, net, history)")
     check_flag("progress", progress)
-    run = Run(X, Y, epochs, batch_size, eta, get_cost(cost), float(l2), float(momentum),
+    run = Run(X, Y, epochs, batch_size, eta, cost, float(l2), float(momentum),
               val, np.random.default_rng(check_seed(seed)), callback, progress)
-    history = History()
+    history = History(record=record)
     with _blas_threads(net, batch_size):
         _train(net, run, history)
     return history
@@ -141,9 +177,13 @@ class Run:
 def _train(net, run, history):
     """The epoch loop of :func:`sgd` (inputs already checked)."""
     velocity = np.zeros(n_params(net.sizes)) if run.momentum else None
+    # "running" history: each row's output a^(L) as its mini-batch saw it
+    seen = np.empty_like(run.Y) if history.record == "running" else None
     for epoch in _epochs(run.epochs, run.progress):
-        step = _epoch(net, run, velocity)
-        if step is None and not _record(net, history, run):
+        order = run.rng.permutation(run.X.shape[0])
+        X, Y = run.X[order], run.Y[order]   # contiguous copies: batches are views
+        step = _epoch(net, X, Y, run, velocity, seen)
+        if step is None and not _record(net, history, run, Y, seen):
             step = run.n_steps                            # cost non-finite after the last step
         if step is not None:
             history.diverged = {"epoch": epoch, "step": step}
@@ -185,19 +225,21 @@ def _epochs(epochs, progress):
     return tqdm(numbers, desc="epochs", unit="epoch")
 
 
-def _epoch(net, run, velocity=None):
-    """One pass over shuffled mini-batches.  Returns the failing step or None."""
-    order = run.rng.permutation(run.X.shape[0])
-    X, Y = run.X[order], run.Y[order]   # contiguous copies: batches are views
+def _epoch(net, X, Y, run, velocity=None, seen=None):
+    """One pass over the shuffled rows X, Y in mini-batches.  Returns the failing step or None.
+
+    If ``seen`` is given, each batch's outputs a^(L) are copied into its rows.
+    """
     theta = flat(net)                  # every W and b, as one vector of views
     grad = np.empty_like(theta)        # the gradient vector, laid out the same way
     grad_W, grad_b = views(net.sizes, grad)
     m, eta = run.batch_size, run.eta
     with np.errstate(over="ignore", invalid="ignore"):
         for step, start in enumerate(range(0, X.shape[0], m), 1):
-            net._backprop(X[start:start + m], Y[start:start + m], run.cost,
-                          grad_W, grad_b, run.l2)
-            if not np.isfinite(grad.sum()):       # inf or nan anywhere
+            rows = slice(start, start + m)
+            net._backprop(X[rows], Y[rows], run.cost, grad_W, grad_b, run.l2,
+                          outputs=None if seen is None else seen[rows])
+            if not math.isfinite(grad.sum()):     # inf or nan anywhere
                 return step
             if velocity is None:
                 theta -= eta * grad    # every w <- w - eta dC/dw, b <- b - eta dC/db  (eq. update-rule)
@@ -208,10 +250,16 @@ def _epoch(net, run, velocity=None):
     return None
 
 
-def _record(net, history, run):
-    """Append this epoch's costs and accuracies; False if the cost is non-finite."""
+def _record(net, history, run, Y, seen=None):
+    """Append this epoch's costs and accuracies; False if the cost is non-finite.
+
+    ``Y`` holds the targets in the epoch's shuffled order, row for row with ``seen``.
+    """
     with np.errstate(over="ignore", invalid="ignore"):
-        cost_now, acc_now = _evaluate(net, run.X, run.Y, run.cost)
+        if seen is None:               # exact: a forward pass with the epoch's final weights
+            cost_now, acc_now = _evaluate(net, run.X, run.Y, run.cost)
+        else:                          # running: the outputs the batches had during the epoch
+            cost_now, acc_now = _score(seen, Y, run.cost)
         if not np.isfinite(cost_now):
             return False
         history.cost.append(cost_now)
@@ -225,5 +273,16 @@ def _record(net, history, run):
 
 def _evaluate(net, X, Y, cost):
     """Cost and accuracy of ``net`` on already-checked data."""
-    A = net._forward_all(X)[1][-1]
-    return cost.C(A, Y), float(np.mean(labels_from(A) == labels_from(Y)))
+    zs, activations = net._forward_all(X)
+    A = activations[-1]
+    return cost.value(zs[-1], A, Y), _accuracy(A, Y)
+
+
+def _score(A, Y, cost):
+    """Cost and accuracy of outputs A against targets Y (from the outputs alone)."""
+    return cost.C(A, Y), _accuracy(A, Y)
+
+
+def _accuracy(A, Y):
+    """Fraction of rows whose predicted class matches the target's."""
+    return float(np.mean(labels_from(A) == labels_from(Y)))

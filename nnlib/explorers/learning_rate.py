@@ -19,6 +19,7 @@ built; moving a slider only looks them up, in Python and in the page alike.
 import numpy as np
 
 from ..checks import check_number, check_pair, check_positive, check_seed, check_together, check_vector
+from ..costs import get_cost
 from ..descent import gradient_descent, regime
 from ..network import Network
 from .base import Explorer
@@ -31,6 +32,7 @@ MAX_STEPS = 100                         # keeps the page's data under 1 MB
 REGIME_COLORS = {"converges": "#1a7f37", "converges slowly": "#9a6700",
                  "oscillates": "#bc4c00", "diverges": "#b42318"}
 LINE_1D, LINE_2D = COLORS["model"], COLORS["data"]
+MSE = get_cost("mse")
 
 
 def two_scales(n=20, ratio=3.0, noise=0.1, seed=0):
@@ -63,7 +65,8 @@ class LinearNeuron:
     """
 
     def __init__(self, X, Y):
-        self.X, self.Y = X, Y
+        X = np.asarray(X, dtype=np.float64)
+        self.X, self.Y = check_pair((X.shape[-1], 1), X, Y)
         self.net = Network([X.shape[1], 1], activation="identity")
         self.net.b[0][:] = 0.0
 
@@ -71,13 +74,15 @@ class LinearNeuron:
         self.net.W[0][0, :] = w
         return self.net
 
+    # X and Y were checked once, above: the explorer calls these thousands of
+    # times when it is built, so they use the network's unchecked methods.
     def cost(self, w):
         """C(w), the MSE of the neuron with weights w (shape (d,))."""
-        return self._set(w).cost(self.X, self.Y)
+        return self._set(w)._cost(self.X, self.Y, MSE)
 
     def grad(self, w):
         """dC/dw by backprop, shape (d,)."""
-        grad_W, _ = self._set(w).backprop(self.X, self.Y)
+        grad_W, _ = self._set(w)._backprop(self.X, self.Y, MSE)
         return grad_W[0][0].copy()
 
     def hessian(self):

@@ -1,29 +1,33 @@
 """SGDExplorer: how the mini-batch size m and the learning rate eta shape training.
 
-Every (m, eta) pair on the two sliders is a real run of :func:`nnlib.sgd`
-(eq. ``update-rule``, each step on the mini-batch average of eq.
+Every (m, eta) pair on the two sliders is a run of :func:`nnlib.sgd` (eq.
+``update-rule``, each step on the mini-batch average of eq.
 ``minibatch-average``) of the digits network, made when the explorer is
 built.  Moving a slider only looks the runs up, in Python and in the page.
 
 Why a subset, and how long it takes.  With the defaults (400 training rows,
 10 epochs, ``[64, 30, 10]`` sigmoid, 7 batch sizes x 6 learning rates = 42
 runs) the explorer makes about 44,000 mini-batch updates, more than half of
-them in the batch-size-1 runs (400 separate backprop calls per epoch).  On
-this book's 2-core machine that takes 2.1-2.3 s of CPU time (the wall time
-is the same on an idle machine, longer when other jobs share the cores); BLAS
-runs on one thread meanwhile, since for such small matrices extra threads
-only wait on each other.  The full 1437-row training set would take about
-3.5 times as long.  Pass ``n_train=None`` (or your own data) to train on
-everything.
+them in the batch-size-1 runs (400 separate backprop calls per epoch).  Such
+tiny steps cost what numpy's calls cost, not arithmetic, so the six runs of
+one batch size train side by side (:func:`train_runs`: one call serves all
+six, with the same numbers as six :func:`nnlib.sgd` runs, to the last bit),
+and BLAS runs on one thread, since for such small matrices extra threads only
+wait on each other.  ``benchmarks/explorer_build.py`` times the construction.
+Pass ``n_train=None`` (or your own data) to train on all rows (about 3.5
+times as long).
 """
+import math
 import warnings
 from contextlib import nullcontext
 
 import numpy as np
 
+from ..activations import get_activation
 from ..checks import check_list, check_pair, check_positive, check_seed, check_together
+from ..costs import mse
 from ..datasets import load_digits
-from ..network import Network
+from ..network import Network, labels_from
 from ..optim import DivergenceWarning, sgd
 from .base import Explorer
 from .controls import Control
@@ -71,6 +75,108 @@ def train_run(sizes, X, Y, X_test, Y_test, epochs, batch_size, eta, seed=0,
             "final_mse": ([mse0] + history.cost)[-1],
             "final_accuracy": ([acc0] + history.val_accuracy)[-1],
             "diverged": d, "total_updates": total}
+
+
+def train_runs(sizes, X, Y, X_test, Y_test, epochs, batch_size, etas, seed=0,
+               activation="sigmoid"):
+    """``[train_run(..., eta, ...) for eta in etas]``, trained side by side.
+
+    The runs differ in eta only: they start from the same weights (``seed``)
+    and see the same shuffles and mini-batches.  So they can take every step
+    together, in one set of numpy calls on weights stacked along a first axis
+    of length R = len(etas) (``W[l]`` has shape (R, sizes[l+1], sizes[l])).
+    Each call does what R runs of :func:`nnlib.sgd` would do in R calls,
+    element for element the same arithmetic, so the numbers are the same to
+    the last bit (the tests check), in a fraction of the time: a small
+    mini-batch is cheap to compute, and what costs is the number of calls.
+
+    The steps are those of ``Network._backprop`` and ``optim._epoch`` (mean
+    squared error, one activation for every layer).  A run whose gradient or
+    cost turns non-finite stops where :func:`nnlib.sgd` would: its history
+    ends there, while the others carry on.  (Its row goes on being computed,
+    unrecorded: no row's numbers ever mix with another's.)
+    """
+    net = Network(sizes, activation=activation, seed=seed)
+    act, n, m, R = get_activation(activation), X.shape[0], batch_size, len(etas)
+    steps = -(-n // m)
+    mse0, acc0 = net.cost(X, Y), net.accuracy(X_test, Y_test)
+    runs = [{"mse": [mse0], "accuracy": [acc0], "diverged": None} for _ in etas]
+    theta, W, b = _stacked(net.sizes, R)                # every run's W and b, one vector
+    grad, grad_W, grad_b = _stacked(net.sizes, R)       # the gradients, laid out the same way
+    eta, eta_W, eta_b = _stacked(net.sizes, R)          # each run's eta, laid out the same way
+    for l in range(len(W)):
+        W[l][...], b[l][...] = net.W[l], net.b[l]
+        eta_W[l][...], eta_b[l][...] = np.reshape(etas, (R, 1, 1)), np.reshape(etas, (R, 1))
+    stopped = [False] * R
+    rng = np.random.default_rng(seed)                   # as sgd(..., seed=seed) shuffles
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(1, epochs + 1):
+            order = rng.permutation(n)
+            Xs, Ys = X[order], Y[order]
+            for step, start in enumerate(range(0, n, m), 1):
+                _backprop_stacked(W, b, act, Xs[start:start + m], Ys[start:start + m],
+                                  grad_W, grad_b)
+                if not math.isfinite(grad.sum()):       # sgd's check, then which runs
+                    per_run = sum(g.reshape(R, -1).sum(axis=1) for g in grad_W + grad_b)
+                    for r in range(R):
+                        if not (stopped[r] or math.isfinite(per_run[r])):
+                            runs[r]["diverged"] = {"epoch": epoch, "step": step}
+                            stopped[r] = True
+                theta -= eta * grad                     # w <- w - eta dC/dw (eq. update-rule)
+            A = _forward_stacked(W, b, act, X)[1][-1]
+            A_test = _forward_stacked(W, b, act, X_test)[1][-1]
+            for r in [r for r in range(R) if not stopped[r]]:
+                cost = mse(A[r], Y)                     # sgd's exact history, run by run
+                if not np.isfinite(cost):
+                    runs[r]["diverged"] = {"epoch": epoch, "step": steps}
+                    stopped[r] = True
+                    continue
+                runs[r]["mse"].append(cost)
+                runs[r]["accuracy"].append(float(np.mean(labels_from(A_test[r])
+                                                         == labels_from(Y_test))))
+    return [{"mse": run["mse"], "accuracy": run["accuracy"], "final_mse": run["mse"][-1],
+             "final_accuracy": run["accuracy"][-1], "diverged": run["diverged"],
+             "total_updates": epochs * steps if run["diverged"] is None else
+             (run["diverged"]["epoch"] - 1) * steps + run["diverged"]["step"]} for run in runs]
+
+
+def _stacked(sizes, R):
+    """A vector holding R networks' W and b, layer by layer, and its views
+    ``W[l]`` of shape (R, sizes[l+1], sizes[l]) and ``b[l]`` of shape (R, sizes[l+1])."""
+    vector = np.empty(R * sum(o * (i + 1) for i, o in zip(sizes[:-1], sizes[1:])))
+    W, b, start = [], [], 0
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        W.append(vector[start:start + R * n_out * n_in].reshape(R, n_out, n_in))
+        start += R * n_out * n_in
+        b.append(vector[start:start + R * n_out].reshape(R, n_out))
+        start += R * n_out
+    return vector, W, b
+
+
+def _forward_stacked(W, b, act, X):
+    """``Network._forward_all`` for stacked weights: z and a of every layer, shape (R, n, width)."""
+    zs, activations = [], [X]
+    for W_l, b_l in zip(W, b):
+        z = activations[-1] @ W_l.mT                    # z = W a + b  (eq. z-def)
+        z += b_l[:, None, :]
+        zs.append(z)
+        activations.append(act.g(z))                    # a = g(z)     (eq. a-def)
+    return zs, activations
+
+
+def _backprop_stacked(W, b, act, X, Y, grad_W, grad_b):
+    """``Network._backprop`` (mean squared error) for stacked weights, into grad_W, grad_b."""
+    zs, activations = _forward_stacked(W, b, act, X)
+    L = len(W)
+    # delta^(L) = dC/da^(L) * sigma'(z^(L)), with dC/da = 2 (a - y) / m     (eq. bp-delta-L)
+    delta = (2.0 / X.shape[0]) * (activations[L] - Y)
+    delta *= act.g_prime(zs[L - 1], activations[L])
+    for l in range(L - 1, -1, -1):
+        np.matmul(delta.mT, activations[l], out=grad_W[l])     # (eq. bp-three-delta)
+        delta.sum(axis=-2, out=grad_b[l])
+        if l > 0:
+            delta = delta @ W[l]                                # (eq. bp-delta)
+            delta *= act.g_prime(zs[l - 1], activations[l])
 
 
 class SGDExplorer(Explorer):
@@ -121,8 +227,8 @@ class SGDExplorer(Explorer):
                      for e in check_list("etas", etas, what="a list of learning rates")]
         self.start = (self._nearest(self.batch_sizes, batch_size), self._nearest(self.etas, eta))
         with _one_thread():
-            self.runs = [[train_run(self.sizes, self.X, self.Y, self.X_test, self.Y_test,
-                                    self.epochs, m, e, seed, activation) for e in self.etas]
+            self.runs = [train_runs(self.sizes, self.X, self.Y, self.X_test, self.Y_test,
+                                    self.epochs, m, self.etas, seed, activation)
                          for m in self.batch_sizes]
         super().__init__()
 
