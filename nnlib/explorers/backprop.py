@@ -18,12 +18,11 @@ from ..datasets import xor
 from ..network import Network
 from .base import Explorer
 from .controls import Control
-from .svg import COLORS, TEXT_GRAD, TEXT_MUTED, figure, fmt, network_diagram, node_xy, paint
+from .svg import COLORS, TEXT_GRAD, TEXT_MUTED, edge_spots, figure, fmt, network_diagram, node_xy, paint
 from .symbols import b_symbol, factor, layer, num, sub, sup, w_symbol
 
 MAX_WIDTH, MAX_LAYERS, MAX_SAMPLES = 5, 3, 16   # keeps the diagram legible, the page < 1 MB
 MAX_LINES = 5                                   # arithmetic lines shown per step
-MAX_EDGE_LABELS = 9                             # more edges between two layers: no labels on them
 WIDTH = 660
 NODE_GAP = 88                                   # room per neuron when a layer has 3 or more
 
@@ -314,17 +313,17 @@ def _timeline(steps, s):
 
 def _diagram(net, state, y, box, panel_top):
     """The network with every value computed so far: z above, a inside, δ below, ∂C/∂w on
-    edges (between layers with at most ``MAX_EDGE_LABELS`` edges: more would not fit)."""
+    the edges where they fit (:func:`~nnlib.explorers.svg.edge_spots`)."""
     sizes, L = list(net.sizes), net.L
-    fits = all(sizes[l] * sizes[l + 1] <= MAX_EDGE_LABELS for l in range(L))
+    fits = all(edge_spots(sizes, box).values())
     fmt_layer = lambda rows, f: [None if r is None else [f(v) for v in r] for r in rows]
     out = [network_diagram(
         sizes, box, W=[W.tolist() for W in net.W], fills=state["activations"],
         texts=fmt_layer(state["activations"], lambda v: f"{v:.3f}"),
         above=[None] + fmt_layer(state["zs"], lambda v: f"z = {num(v)}"),
         below=[None] + fmt_layer(state["deltas"], lambda v: f"δ = {num(v)}"),
-        edge_texts=[None if G is None or len(G) * len(G[0]) > MAX_EDGE_LABELS
-                    else [[num(v) for v in row] for row in G] for G in state["grad_W"]],
+        edge_texts=[None if G is None else [[num(v) for v in row] for row in G]
+                    for G in state["grad_W"]],
         nodes_on=state["nodes_on"], edges_on=state["edges_on"],
         layer_labels=["input (layer 0)"] + [f"layer {l}" for l in range(1, L)] + [f"output (layer {L})"])]
     for j in range(sizes[L]):

@@ -227,7 +227,7 @@ def text_width(s, size=MIN_FONT):
     return 0.56 * size * len(s)
 
 
-EDGE_T = (0.3, 0.38, 0.46, 0.54, 0.62, 0.7)   # where along an edge its label may go
+EDGE_T = tuple(round(0.22 + 0.04 * i, 2) for i in range(15))   # where along an edge a label may go
 LABEL_W, LABEL_H = text_width("−0.000") + 6, 15  # an edge label's plate
 NODE_LABEL_W = text_width("z = −0.000")         # the labels above and below a neuron
 _SPOTS = {}                                     # edge_spots() by (sizes, box)
@@ -249,18 +249,25 @@ def _crosses(b, seg):
     return min(ya, yb) <= b[3] and max(ya, yb) >= b[1]
 
 
-def edge_spots(sizes, box, r):
-    """Where the label of every edge goes: {(l, j, k): (x, y)}, the plate's centre.
+def node_radius(sizes, box):
+    """The radius of the neurons' circles in a diagram of ``sizes`` in ``box``."""
+    gap = min(box[3] / max(sizes), 90.0)
+    return max(min(22.0, 0.42 * gap), 4.0)
 
-    Edge by edge, the first of the fractions ``EDGE_T`` along it whose plate
-    covers no neuron, no label above or below a neuron and no plate placed
-    before; among the rest, the one that also crosses the fewest other edges.
-    Placed once per network shape (the labels' texts do not move them).
+
+def edge_spots(sizes, box):
+    """Where the label of every edge goes: {(l, j, k): (x, y)}, the plate's centre, or None.
+
+    Edge by edge, the fraction of ``EDGE_T`` along it whose plate covers no
+    neuron, no label above or below a neuron and no plate placed before, and
+    crosses the fewest other edges.  Where one edge of a layer finds no free
+    spot (too many edges), no edge of that layer gets one: the labels show
+    where they fit.  Placed once per network shape (texts do not move them).
     """
     key = (tuple(sizes), tuple(box))
     if key in _SPOTS:
         return _SPOTS[key]
-    taken, segs = [], []
+    r, taken, segs = node_radius(sizes, box), [], []
     for l, n in enumerate(sizes):
         for j in range(n):
             x, y = node_xy(sizes, box, l, j)
@@ -269,20 +276,22 @@ def edge_spots(sizes, box, r):
                       (x - NODE_LABEL_W / 2, y + r + 3, x + NODE_LABEL_W / 2, y + r + 18)]
             if l:
                 segs += [((l, j, k), (*node_xy(sizes, box, l - 1, k), x, y)) for k in range(sizes[l - 1])]
-    spots = {}
+    spots, full = {}, set()
     for edge, (x1, y1, x2, y2) in segs:
         best = None
         for t in EDGE_T:
             x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1)
             b = (x - LABEL_W / 2, y - LABEL_H / 2, x + LABEL_W / 2, y + LABEL_H / 2)
-            score = (1000 * sum(_overlap(b, o) for o in taken)
-                     + sum(_crosses(b, seg) for other, seg in segs if other != edge))
+            score = (sum(_overlap(b, o) for o in taken),
+                     sum(_crosses(b, seg) for other, seg in segs if other != edge))
             if best is None or score < best[0]:
-                best = (score, x, y, b)
-        spots[edge] = best[1:3]
-        taken.append(best[3])
-    _SPOTS[key] = spots
-    return spots
+                best = (score, (x, y), b)
+        spots[edge] = best[1]
+        taken.append(best[2])
+        if best[0][0] > 0:
+            full.add(edge[0])
+    _SPOTS[key] = {e: None if e[0] in full else xy for e, xy in spots.items()}
+    return _SPOTS[key]
 
 
 def edge_label(x, y, text):
@@ -326,13 +335,12 @@ def network_diagram(sizes, box, W=None, fills=None, texts=None, above=None, belo
     texts, above, below : list of L+1 lists of strings drawn inside, above and below
         each neuron (a None list, layer or entry draws nothing).
     edge_texts : list of L lists of lists of strings (or None layers), each on a
-        plate on its edge, where :func:`edge_spots` finds room.
+        plate on its edge, where :func:`edge_spots` finds room (else not drawn).
     nodes_on : (l, j) pairs to highlight; edges_on : (l, j, k) triples, the edge
         to neuron j of layer l from neuron k of layer l-1.
     layer_labels : list of L+1 strings written under the layers.
     """
-    gap = min(box[3] / max(sizes), 90.0)
-    r = max(min(22.0, 0.42 * gap), 4.0)
+    r = node_radius(sizes, box)
     on_nodes = {tuple(n) for n in nodes_on}
     on_edges = {tuple(e) for e in edges_on}
     halos, edges, labels, nodes = [], [], [], []
@@ -355,8 +363,9 @@ def network_diagram(sizes, box, W=None, fills=None, texts=None, above=None, belo
                     edges.append(f'<line {line}{paint(stroke=color)} stroke-opacity="0.75" '
                                  f'stroke-width="{width:.1f}"{edge_dash(w, width)}/>')
                 text = _at(edge_texts, l - 1, j)[k] if _at(edge_texts, l - 1, j) else None
-                if text:
-                    labels.append(edge_label(*edge_spots(sizes, box, r)[(l, j, k)], text))
+                spot = edge_spots(sizes, box)[(l, j, k)] if text else None
+                if spot:
+                    labels.append(edge_label(*spot, text))
     for l, n in enumerate(sizes):
         for j in range(n):
             x, y = node_xy(sizes, box, l, j)

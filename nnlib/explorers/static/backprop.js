@@ -1,7 +1,7 @@
 /* BackpropExplorer in the page: nnlib/explorers/backprop.py. Every step of every sample is
  * precomputed by nnlib (d.states[sample][step]); the page only looks it up and draws it. */
 (function () {
-  var WIDTH = 660, MAX_LINES = 5, MAX_EDGE_LABELS = 9, C = nnx.COLORS, esc = nnx.esc, fmt = nnx.fmt, paint = nnx.paint;
+  var WIDTH = 660, MAX_LINES = 5, C = nnx.COLORS, esc = nnx.esc, fmt = nnx.fmt, paint = nnx.paint;
   var GRAD = C.grad, MUTED = C.muted;
 
   function sup(s) { return String(s).replace(/[0-9()]/g, function (c) { return "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207d\u207e"["0123456789()".indexOf(c)]; }); }
@@ -38,7 +38,7 @@
 
   function diagram(d, st, y) {
     var sizes = d.sizes, L = sizes.length - 1, box = d.box, labels = ["input (layer 0)"];
-    var fits = sizes.slice(1).every(function (n, l) { return n * sizes[l] <= MAX_EDGE_LABELS; });
+    var spots = nnx.edgeSpots(sizes, box), fits = Object.keys(spots).every(function (e) { return spots[e] !== null; });
     for (var l = 1; l < L; l++) labels.push("layer " + l);
     labels.push("output (layer " + L + ")");
     var out = [nnx.networkDiagram(sizes, box, {
@@ -46,9 +46,7 @@
       texts: fmtLayer(st.activations, function (v) { return v.toFixed(3); }),
       above: [null].concat(fmtLayer(st.zs, function (v) { return "z = " + num(v); })),
       below: [null].concat(fmtLayer(st.deltas, function (v) { return "\u03b4 = " + num(v); })),
-      edgeTexts: st.grad_W.map(function (G) {
-        return G === null || G.length * G[0].length > MAX_EDGE_LABELS ? null : G.map(function (row) { return row.map(num); });
-      }),
+      edgeTexts: st.grad_W.map(function (G) { return G === null ? null : G.map(function (row) { return row.map(num); }); }),
       nodesOn: st.nodes_on, edgesOn: st.edges_on, layerLabels: labels })];
     for (var j = 0; j < sizes[L]; j++) {
       var p = nnx.nodeXY(sizes, box, L, j);

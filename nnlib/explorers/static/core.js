@@ -213,7 +213,8 @@
   };
   /* svg.py's text_width() and edge_label(): text on a plate of the background colour on an edge */
   nnx.textWidth = function (s, size) { return 0.56 * (size || MIN_FONT) * String(s).length; };
-  var EDGE_T = [0.3, 0.38, 0.46, 0.54, 0.62, 0.7], LABEL_W = nnx.textWidth("\u22120.000") + 6, LABEL_H = 15;
+  var EDGE_T = [], LABEL_W = nnx.textWidth("\u22120.000") + 6, LABEL_H = 15;
+  for (var iT = 0; iT < 15; iT++) EDGE_T.push(Math.round((0.22 + 0.04 * iT) * 100) / 100);
   var NODE_LABEL_W = nnx.textWidth("z = \u22120.000"), SPOTS = {};
   function overlap(a, b) {
     return Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
@@ -224,28 +225,35 @@
     var ya = s[1] + (lo - s[0]) / (s[2] - s[0]) * (s[3] - s[1]), yb = s[1] + (hi - s[0]) / (s[2] - s[0]) * (s[3] - s[1]);
     return Math.min(ya, yb) <= b[3] && Math.max(ya, yb) >= b[1];
   }
-  /* svg.py's edge_spots(): where each edge's label goes, {"l,j,k": [x, y]}, once per network shape */
-  nnx.edgeSpots = function (sizes, box, r) {
+  nnx.nodeRadius = function (sizes, box) {      /* svg.py's node_radius() */
+    var gap = Math.min(box[3] / Math.max.apply(null, sizes), 90);
+    return Math.max(Math.min(22, 0.42 * gap), 4);
+  };
+  /* svg.py's edge_spots(): where each edge's label goes, {"l,j,k": [x, y] or null}, once per shape;
+   * a layer with an edge that finds no free spot gets no labels */
+  nnx.edgeSpots = function (sizes, box) {
     var key = JSON.stringify([sizes, box]);
     if (SPOTS[key]) return SPOTS[key];
-    var taken = [], segs = [], spots = {}, l, j, k, w2 = NODE_LABEL_W / 2;
+    var r = nnx.nodeRadius(sizes, box), taken = [], segs = [], spots = {}, full = {}, l, j, k, w2 = NODE_LABEL_W / 2;
     for (l = 0; l < sizes.length; l++) for (j = 0; j < sizes[l]; j++) {
       var p = nnx.nodeXY(sizes, box, l, j), x = p[0], y = p[1];
       taken.push([x - r, y - r, x + r, y + r], [x - w2, y - r - 16, x + w2, y - r - 2], [x - w2, y + r + 3, x + w2, y + r + 18]);
-      if (l) for (k = 0; k < sizes[l - 1]; k++) { var q = nnx.nodeXY(sizes, box, l - 1, k); segs.push([[l, j, k].join(","), [q[0], q[1], x, y]]); }
+      if (l) for (k = 0; k < sizes[l - 1]; k++) { var q = nnx.nodeXY(sizes, box, l - 1, k); segs.push([[l, j, k], [q[0], q[1], x, y]]); }
     }
     segs.forEach(function (e) {
-      var s = e[1], best = null;
+      var s = e[1], name = e[0].join(","), best = null;
       EDGE_T.forEach(function (t) {
         var x = s[0] + t * (s[2] - s[0]), y = s[1] + t * (s[3] - s[1]);
-        var b = [x - LABEL_W / 2, y - LABEL_H / 2, x + LABEL_W / 2, y + LABEL_H / 2], score = 0;
-        taken.forEach(function (o) { score += 1000 * overlap(b, o); });
-        segs.forEach(function (other) { if (other[0] !== e[0] && crosses(b, other[1])) score += 1; });
-        if (best === null || score < best[0]) best = [score, x, y, b];
+        var b = [x - LABEL_W / 2, y - LABEL_H / 2, x + LABEL_W / 2, y + LABEL_H / 2], area = 0, cross = 0;
+        taken.forEach(function (o) { area += overlap(b, o); });
+        segs.forEach(function (other) { if (other[0].join(",") !== name && crosses(b, other[1])) cross += 1; });
+        if (best === null || area < best[0] || (area === best[0] && cross < best[1])) best = [area, cross, [x, y], b];
       });
-      spots[e[0]] = [best[1], best[2]];
+      spots[name] = best[2];
       taken.push(best[3]);
+      if (best[0] > 0) full[e[0][0]] = true;
     });
+    Object.keys(spots).forEach(function (name) { if (full[name.split(",")[0]]) spots[name] = null; });
     return (SPOTS[key] = spots);
   };
   nnx.edgeLabel = function (x, y, text) {
@@ -266,8 +274,7 @@
   /* o: {W, fills, texts, above, below, edgeTexts, nodesOn, edgesOn, layerLabels}: see network_diagram. */
   nnx.networkDiagram = function (sizes, box, o) {
     o = o || {};
-    var gap = Math.min(box[3] / Math.max.apply(null, sizes), 90), r = Math.max(Math.min(22, 0.42 * gap), 4);
-    var key = function (a) { return a.join(","); };
+    var r = nnx.nodeRadius(sizes, box), key = function (a) { return a.join(","); };
     var onNodes = {}, onEdges = {}, halos = [], edges = [], labels = [], nodes = [], l, j, k;
     (o.nodesOn || []).forEach(function (n) { onNodes[key(n)] = true; });
     (o.edgesOn || []).forEach(function (e) { onEdges[key(e)] = true; });
@@ -285,7 +292,8 @@
             f1(width) + '"' + nnx.edgeDash(w, width) + '/>');
         }
         var text = at(o.edgeTexts, l - 1, j) ? o.edgeTexts[l - 1][j][k] : null;
-        if (text) labels.push(nnx.edgeLabel.apply(null, nnx.edgeSpots(sizes, box, r)[[l, j, k].join(",")].concat([text])));
+        var spot = text ? nnx.edgeSpots(sizes, box)[[l, j, k].join(",")] : null;
+        if (spot) labels.push(nnx.edgeLabel(spot[0], spot[1], text));
       }
     }
     for (l = 0; l < sizes.length; l++) for (j = 0; j < sizes[l]; j++) {
