@@ -127,20 +127,21 @@ class Plot:
                           f'stroke-width="{width}"{dash} clip-path="url(#{self.clip})"/>')
         return self
 
-    def dots(self, xs, ys, color=COLORS["data"], r=3.5):
-        self.parts.append("".join(
-            f'<circle cx="{self.px(x):.1f}" cy="{self.py(y):.1f}" r="{r}"{paint(color)} '
-            f'clip-path="url(#{self.clip})"/>' for x, y in zip(xs, ys)
-            if math.isfinite(x) and math.isfinite(y)))
+    def _marks(self, xs, ys, mark):
+        """``mark(X, Y, clip)`` (X, Y in pixels) at every finite point, clipped to the axes."""
+        clip = f' clip-path="url(#{self.clip})"'
+        self.parts.append("".join(mark(self.px(x), self.py(y), clip) for x, y in zip(xs, ys)
+                                  if math.isfinite(x) and math.isfinite(y)))
         return self
+
+    def dots(self, xs, ys, color=COLORS["data"], r=3.5):
+        return self._marks(xs, ys, lambda X, Y, clip: f'<circle cx="{X:.1f}" cy="{Y:.1f}" r="{r}"'
+                                                      f'{paint(color)}{clip}/>')
 
     def squares(self, xs, ys, color=COLORS["data"], r=3.5):
         """Like :meth:`dots`, with squares of half-side r (a second marker shape)."""
-        self.parts.append("".join(
-            f'<rect x="{self.px(x) - r:.1f}" y="{self.py(y) - r:.1f}" width="{2 * r}" height="{2 * r}"'
-            f'{paint(color)} clip-path="url(#{self.clip})"/>' for x, y in zip(xs, ys)
-            if math.isfinite(x) and math.isfinite(y)))
-        return self
+        return self._marks(xs, ys, lambda X, Y, clip: f'<rect x="{X - r:.1f}" y="{Y - r:.1f}" '
+                                                      f'width="{2 * r}" height="{2 * r}"{paint(color)}{clip}/>')
 
     def vline(self, x, color=COLORS["accent"], dash="4 3"):
         X = self.px(x)

@@ -147,18 +147,21 @@
       (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>');
     return this;
   };
-  Plot.prototype.dots = function (xs, ys, color, r) {
-    var s = "";
-    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i]))
-      s += '<circle cx="' + f1(this.px(xs[i])) + '" cy="' + f1(this.py(ys[i])) + '" r="' + (r || 3.5) + '"' + paint(color || COLORS.data) + ' clip-path="url(#' + this.clip + ')"/>';
+  /* mark(X, Y, clip) (pixels) at every finite point, clipped to the axes (svg.py's Plot._marks) */
+  Plot.prototype.marks = function (xs, ys, mark) {
+    var s = "", clip = ' clip-path="url(#' + this.clip + ')"';
+    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) s += mark(this.px(xs[i]), this.py(ys[i]), clip);
     this.parts.push(s); return this;
   };
+  Plot.prototype.dots = function (xs, ys, color, r) {
+    var style = paint(color || COLORS.data);
+    return this.marks(xs, ys, function (X, Y, clip) { return '<circle cx="' + f1(X) + '" cy="' + f1(Y) + '" r="' + (r || 3.5) + '"' + style + clip + '/>'; });
+  };
   Plot.prototype.squares = function (xs, ys, color, r) {
-    var s = "", h = r || 3.5;
-    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i]))
-      s += '<rect x="' + f1(this.px(xs[i]) - h) + '" y="' + f1(this.py(ys[i]) - h) + '" width="' + 2 * h + '" height="' + 2 * h + '"' +
-        paint(color || COLORS.data) + ' clip-path="url(#' + this.clip + ')"/>';
-    this.parts.push(s); return this;
+    var style = paint(color || COLORS.data), h = r || 3.5;
+    return this.marks(xs, ys, function (X, Y, clip) {
+      return '<rect x="' + f1(X - h) + '" y="' + f1(Y - h) + '" width="' + 2 * h + '" height="' + 2 * h + '"' + style + clip + '/>';
+    });
   };
   Plot.prototype.vline = function (x, color, dash) {
     var X = f1(this.px(x));
