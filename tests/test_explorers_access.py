@@ -67,7 +67,8 @@ def test_contrast_arithmetic_against_known_values():
 @pytest.mark.parametrize("name", ["pos", "neg", "model", "data", "accent", "grad", "warn", "axis"])
 def test_palette_keeps_its_contrast_in_both_themes(name):
     """Lines and markers need 3:1 against the background (WCAG 1.4.11), in light and in dark
-    (#14181e is the theme's dark background); text colours need 4.5:1 (1.4.3)."""
+    (#14181e is pydata-sphinx-theme's dark background; the book theme's #121212 is darker
+    still); text colours need 4.5:1 (1.4.3)."""
     light, dark, _ = PALETTE[name]
     need = 4.5 if name in ("warn", "axis", "grad") else 3.0
     assert contrast(light, "#ffffff") >= need, f"{name} on white: {contrast(light, '#ffffff'):.2f}"
@@ -156,9 +157,17 @@ def test_jupyterlab_dark_theme_switches_the_palette(browser, tmp_path):
     assert not errors, errors
 
 
-def test_page_palette_equals_python():
-    """core.js mirrors svg.py's COLORS (checked in the page by the next test too)."""
-    assert set(COLORS) == set(PALETTE) and COLORS["pos"] == "var(--nnx-pos,#d62728)"
+def test_palette_names_and_classes():
+    """A light value shared by two names (pos and model, neg and data) must mean one colour in
+    both themes, since paint() finds the name from the value; theme_css has a rule per class."""
+    from nnlib.explorers.svg import paint, theme_css
+    for a, b in [(a, b) for a in PALETTE for b in PALETTE if a < b and COLORS[a] == COLORS[b]]:
+        assert PALETTE[a] == PALETTE[b], (a, b)
+    assert paint(COLORS["pos"], COLORS["bg"]) == ' fill="#d62728" stroke="#ffffff" class="nnx-f-pos nnx-s-bg"'
+    assert paint("#f28e2b") == ' fill="#f28e2b"'                    # not in the palette: as given
+    css = theme_css()
+    for name in ("pos", "neg", "text", "bg", "grad"):
+        assert f".nnx-theme .nnx-s-{name}{{stroke:var(--nnx-{name})}}" in css
 
 
 _VARS_JS = """() => { const s = getComputedStyle(document.querySelector('.nnx-theme'));
@@ -199,7 +208,7 @@ THEME_JS = """(root) => {
   document.body.appendChild(probe);
   const theme = getComputedStyle(probe), own = getComputedStyle(root);
   const svg = root.querySelector('.nnx-view svg');
-  const painted = [...svg.querySelectorAll('[style]')].map(el => {
+  const painted = [...svg.querySelectorAll('[class]')].map(el => {
     const s = getComputedStyle(el); return s.fill + ' ' + s.stroke; });
   const out = {themeBg: theme.backgroundColor, themeText: theme.color, bg: own.backgroundColor,
     text: own.color, svgText: getComputedStyle(svg).fill, painted,
@@ -265,10 +274,13 @@ def test_book_explorers_follow_dark_mode(open_page, docname):
             assert seen["bg"] == seen["themeBg"], f"{kind} {mode}: background {seen['bg']}, theme {seen['themeBg']}"
             assert seen["text"] == seen["themeText"] == seen["svgText"], f"{kind} {mode}: text colours {seen}"
             assert contrast(seen["text"], seen["bg"]) >= 4.5, f"{kind} {mode}: text contrast"
-        assert rgb(dark["bg"]) == (20, 24, 30) and rgb(light["bg"]) == (255, 255, 255)
+        assert rgb(light["bg"]) == (255, 255, 255) and luminance(dark["bg"]) < 0.02
         for name, (lo, hi, theme) in PALETTE.items():
             if theme is None:
                 assert (light["vars"][name], dark["vars"][name]) == (lo, hi), f"{kind}: --nnx-{name}"
+        for name in ("pos", "neg", "axis", "grad"):          # the weights and the muted text
+            for seen in (light, dark):
+                assert contrast(seen["vars"][name], seen["bg"]) >= 3.0, f"{kind}: {name} on {seen['bg']}"
         changed = sum(a != b for a, b in zip(light["painted"], dark["painted"]))
         assert len(light["painted"]) == len(dark["painted"]) > 0
         assert changed >= 0.8 * len(light["painted"]), \
@@ -296,7 +308,7 @@ def test_book_explorers_on_a_phone(open_page, docname):
 def _lines(svg):
     import xml.etree.ElementTree as ET
     ns = "{http://www.w3.org/2000/svg}"
-    return [(el.get("style"), el.get("stroke-dasharray")) for el in ET.fromstring(svg).iter(f"{ns}line")]
+    return [(el.get("stroke"), el.get("stroke-dasharray")) for el in ET.fromstring(svg).iter(f"{ns}line")]
 
 
 WEIGHTS = [[[2.0, -1.5]], [[0.0]]]           # sizes [2, 1, 1]: w > 0, w < 0 and w = 0
@@ -310,9 +322,9 @@ def test_negative_weights_are_dashed_in_python_and_in_the_page(browser, tmp_path
                               WEIGHTS))
     for lines in (python, js):
         by_color = {style: dash for style, dash in lines}
-        assert by_color[f"stroke:{COLORS['pos']}"] is None                # solid
-        assert by_color[f"stroke:{COLORS['neg']}"] not in (None, "", "1.5 2.5")   # dashed
-        assert by_color[f"stroke:{COLORS['axis']}"] == "1.5 2.5"           # w = 0: dotted
+        assert by_color[COLORS["pos"]] is None                          # solid
+        assert by_color[COLORS["neg"]] not in (None, "", "1.5 2.5")     # dashed
+        assert by_color[COLORS["axis"]] == "1.5 2.5"                     # w = 0: dotted
     assert python == js
     assert not errors, errors
 
@@ -411,3 +423,24 @@ def test_sgd_names_each_run_in_a_column_right_of_its_plot():
         assert {x for x, _, _ in names} == {640 - LABELS_W + 8}         # one column, right of the plot
         ys = sorted(y for _, y, _ in names)
         assert all(b - a >= 12 - 1e-9 for a, b in zip(ys, ys[1:])), ys
+
+
+def test_neurons_keep_their_activation_colour_in_dark_mode(browser, tmp_path):
+    """White means a = 0 in both themes: a neuron's fill must not follow the background."""
+    from nnlib.explorers.svg import heat
+    e = made(explorers.NetworkExplorer)
+    page, errors = ep.open_page(browser, e, tmp_path / "heat.html")
+    page.evaluate("""() => { const html = document.documentElement; html.dataset.theme = 'dark';
+      html.style.setProperty('--pst-color-background', '#14181e'); }""")     # as the book's theme
+    acts = e.readout()["activations"]
+    wanted = sorted(rgb(heat(a)) for layer in acts for a in layer)
+    fills_js = """() => [...document.querySelectorAll('.nnx-view circle')]
+      .filter(c => Number(c.getAttribute('r')) > 10).map(c => getComputedStyle(c).fill)"""
+    for drawn_by in ("js", "python"):        # the page's picture, then Jupyter's (Python's SVG)
+        if drawn_by == "python":
+            page.evaluate("(svg) => document.querySelector('.nnx-view').innerHTML = svg",
+                          e.draw(e.values(), e.readout()))
+        fills = page.evaluate(fills_js)
+        assert sorted(map(rgb, fills)) == wanted, drawn_by
+    assert (255, 255, 255) in wanted                                    # the input at 0: white
+    assert not errors, errors

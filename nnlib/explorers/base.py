@@ -12,9 +12,17 @@ An explorer subclass supplies four things:
 In Jupyter the explorer is an ``ipywidgets.VBox``: moving a control calls
 ``compute`` and ``draw`` at once and swaps the SVG in an ``HTML`` widget.
 Its display bundle also carries a ``text/html`` version (``static_html``):
-the same controls as ``<input type="range">`` elements, the data as JSON, and
-the small script in ``static/`` that redraws without Python.  The built book
-shows that version, so the sliders stay live with no kernel.
+the same controls as labelled ``<input type="range">`` and ``<select>``
+elements (grouped in ``<fieldset>``s where a Control names a ``group``), the
+data as JSON, and the small script in ``static/`` that redraws without
+Python.  The built book shows that version, so the controls stay live with no
+kernel.
+
+Both versions carry ``STYLE``: the palette's CSS variables (``svg.PALETTE``),
+which follow the book's light and dark themes and JupyterLab's, and the
+static page's layout.  A picture keeps its drawn size (no text below 11 px)
+and scrolls sideways where the screen is narrower.  A new explorer needs
+none of this: it draws with ``svg.COLORS`` and ``svg.paint`` and gets it.
 """
 import json
 import math

@@ -10,10 +10,12 @@ from html import escape
 # The explorers' colours: name -> (light, dark, theme variables).  The first five
 # follow the page's theme: the book's (pydata-sphinx-theme) variables, else
 # JupyterLab's, else the light value.  The others get their dark value under
-# ``html[data-theme="dark"]`` (the book) or a dark JupyterLab theme.  The SVG
-# writes every colour as ``COLORS[name]``, a CSS ``var(--nnx-name, light)``, in
-# a ``style`` attribute (:func:`paint`), so the picture follows the theme and
-# still shows its light colours where no stylesheet defines them.
+# ``html[data-theme="dark"]`` (the book) or a dark JupyterLab theme.  Draw with
+# ``COLORS[name]`` (the light value) through :func:`paint`: the element gets
+# that colour as its attribute and a class whose CSS rule (``theme_css``)
+# replaces it with the theme's.  Any other colour is drawn as given in both
+# themes (a neuron's white-to-orange fill, say).  Classes cost no more to draw
+# than plain attributes; inline ``style`` would cost a fifth more.
 PALETTE = {
     "text": ("#1f2328", None, ("--pst-color-text-base", "--jp-content-font-color1")),
     "muted": ("#57606a", None, ("--pst-color-text-muted", "--jp-content-font-color2")),
@@ -21,37 +23,50 @@ PALETTE = {
     "panel": ("#f6f8fa", None, ("--pst-color-surface", "--jp-layout-color2")),
     "border": ("#d0d7de", None, ("--pst-color-border", "--jp-border-color1")),
     "axis": ("#6b7280", "#8b949e", None), "grid": ("#e5e7eb", "#30363d", None),
-    "data": ("#1f77b4", "#58a6ff", None), "model": ("#d62728", "#ff7b72", None),
     "pos": ("#d62728", "#ff7b72", None), "neg": ("#1f77b4", "#58a6ff", None),
+    "data": ("#1f77b4", "#58a6ff", None), "model": ("#d62728", "#ff7b72", None),
     "accent": ("#2ca02c", "#3fb950", None), "grad": ("#8250df", "#bc8cff", None),
     "forward": ("#d9730d", "#f0883e", None), "warn": ("#b42318", "#ff7b72", None),
     "faint": ("#c4c9d0", "#484f58", None), "hl": ("#dafbe1", "#12361f", None),
     "good": ("#1a7f37", "#3fb950", None), "ochre": ("#9a6700", "#d29922", None),
     "orange": ("#bc4c00", "#f0883e", None),
 }
-COLORS = {name: f"var(--nnx-{name},{light})" for name, (light, _, _) in PALETTE.items()}
-NODE_TEXT, NODE_RING = "#1f2328", "#57606a"  # on a neuron's light fill: the same in both themes
+COLORS = {name: light for name, (light, _, _) in PALETTE.items()}
+_NAMES = {}                                   # light value -> palette name (model is pos, data is neg)
+for _name, _light in COLORS.items():
+    _NAMES.setdefault(_light, _name)
+NODE_TEXT, NODE_RING = "#24292f", "#5c6670"   # on a neuron's light fill: the same in both themes
 MIN_FONT = 11                                  # no text in a picture is drawn smaller (px at scale 1)
 
 
 def paint(fill=None, stroke=None):
-    """A `` style="fill:...;stroke:..."`` attribute (CSS, so theme variables apply)."""
-    rules = [f"fill:{fill}"] * bool(fill) + [f"stroke:{stroke}"] * bool(stroke)
-    return f' style="{";".join(rules)}"'
+    """`` fill="..." stroke="..." class="..."``: the colours, and for a colour of
+    ``COLORS`` the classes that make the theme's value win (see ``PALETTE``)."""
+    attrs, classes = "", []
+    for prop, color in (("fill", fill), ("stroke", stroke)):
+        if color:
+            attrs += f' {prop}="{color}"'
+            if color in _NAMES:
+                classes.append(f"nnx-{prop[0]}-{_NAMES[color]}")
+    return attrs + (f' class="{" ".join(classes)}"' if classes else "")
 
 
 def theme_css():
-    """CSS defining the palette's variables on ``.nnx-theme``, light and dark."""
-    light, dark = [], []
+    """CSS: the palette's variables on ``.nnx-theme``, light and dark, and the classes
+    (``nnx-f-<name>``, ``nnx-s-<name>``) that :func:`paint` gives to fills and strokes."""
+    light, dark, rules = [], [], []
     for name, (value, dark_value, theme) in PALETTE.items():
         if theme:
             value = f"var({theme[0]},var({theme[1]},{value}))"
         light.append(f"--nnx-{name}:{value}")
         if dark_value:
             dark.append(f"--nnx-{name}:{dark_value}")
+        if _NAMES[COLORS[name]] == name:
+            rules.append(f".nnx-theme .nnx-f-{name}{{fill:var(--nnx-{name})}}"
+                         f".nnx-theme .nnx-s-{name}{{stroke:var(--nnx-{name})}}")
     return (".nnx-theme{" + ";".join(light) + "}\n"
             'html[data-theme="dark"] .nnx-theme,body[data-jp-theme-light="false"] .nnx-theme{'
-            + ";".join(dark) + ";color-scheme:dark}")
+            + ";".join(dark) + ";color-scheme:dark}\n" + "".join(rules))
 
 
 def fmt(v):
@@ -371,9 +386,10 @@ def network_diagram(sizes, box, W=None, fills=None, texts=None, above=None, belo
         for j in range(n):
             x, y = node_xy(sizes, box, l, j)
             fill = heat(_at(fills, l, j)) if _at(fills, l, j) is not None else "#ffffff"
-            ring = (f'{paint(fill, COLORS["accent"])} stroke-width="3.5"' if (l, j) in on_nodes
-                    else f'{paint(fill, NODE_RING)} stroke-width="1.2"')
-            nodes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"{ring}/>')
+            ring = (f'{paint(stroke=COLORS["accent"])} stroke-width="3.5"' if (l, j) in on_nodes
+                    else f'{paint(stroke=NODE_RING)} stroke-width="1.2"')
+            # the fill is the activation's colour in both themes (white = 0): not paint()ed
+            nodes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}"{ring}/>')
             if _at(texts, l, j) and r >= 11:
                 nodes.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" text-anchor="middle"'
                              f'{paint(NODE_TEXT)}>{escape(texts[l][j])}</text>')

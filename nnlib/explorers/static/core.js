@@ -75,20 +75,21 @@
   };
 
   /* ---- SVG plotter (nnlib/explorers/svg.py) ---- */
-  /* svg.py's PALETTE: every colour is a CSS variable with its light value as fallback */
-  var LIGHT = { text: "#1f2328", muted: "#57606a", bg: "#ffffff", panel: "#f6f8fa", border: "#d0d7de",
-    axis: "#6b7280", grid: "#e5e7eb", data: "#1f77b4", model: "#d62728", pos: "#d62728", neg: "#1f77b4",
+  /* svg.py's PALETTE (light values): paint() gives a colour of COLORS the classes that let the
+   * theme's value win; any other colour is drawn as given */
+  var COLORS = nnx.COLORS = { text: "#1f2328", muted: "#57606a", bg: "#ffffff", panel: "#f6f8fa", border: "#d0d7de",
+    axis: "#6b7280", grid: "#e5e7eb", pos: "#d62728", neg: "#1f77b4", data: "#1f77b4", model: "#d62728",
     accent: "#2ca02c", grad: "#8250df", forward: "#d9730d", warn: "#b42318", faint: "#c4c9d0", hl: "#dafbe1",
     good: "#1a7f37", ochre: "#9a6700", orange: "#bc4c00" };
-  var COLORS = nnx.COLORS = {};
-  Object.keys(LIGHT).forEach(function (k) { COLORS[k] = "var(--nnx-" + k + "," + LIGHT[k] + ")"; });
-  var NODE_TEXT = "#1f2328", NODE_RING = "#57606a", MIN_FONT = nnx.MIN_FONT = 11;
-  /* svg.py's paint(): a style attribute with fill and/or stroke */
+  var NAMES = {};
+  Object.keys(COLORS).forEach(function (k) { if (!NAMES[COLORS[k]]) NAMES[COLORS[k]] = k; });
+  var NODE_TEXT = "#24292f", NODE_RING = "#5c6670", MIN_FONT = nnx.MIN_FONT = 11;
+  /* svg.py's paint(): fill and stroke attributes, and the theme's classes for a colour of COLORS */
   var paint = nnx.paint = function (fill, stroke) {
-    var r = [];
-    if (fill) r.push("fill:" + fill);
-    if (stroke) r.push("stroke:" + stroke);
-    return ' style="' + r.join(";") + '"';
+    var attrs = "", classes = [];
+    if (fill) { attrs += ' fill="' + fill + '"'; if (NAMES[fill]) classes.push("nnx-f-" + NAMES[fill]); }
+    if (stroke) { attrs += ' stroke="' + stroke + '"'; if (NAMES[stroke]) classes.push("nnx-s-" + NAMES[stroke]); }
+    return attrs + (classes.length ? ' class="' + classes.join(" ") + '"' : "");
   };
   var fmt = nnx.fmt = function (v) { return Number(v.toPrecision(3)).toString(); };
   function esc(s) { return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
@@ -302,8 +303,9 @@
     for (l = 0; l < sizes.length; l++) for (j = 0; j < sizes[l]; j++) {
       var p = nnx.nodeXY(sizes, box, l, j), x = p[0], y = p[1];
       var a = at(o.fills, l, j), fill = a !== null && a !== undefined ? nnx.heat(a) : "#ffffff";
-      var ring = onNodes[key([l, j])] ? paint(fill, COLORS.accent) + ' stroke-width="3.5"' : paint(fill, NODE_RING) + ' stroke-width="1.2"';
-      nodes.push('<circle cx="' + f1(x) + '" cy="' + f1(y) + '" r="' + f1(r) + '"' + ring + '/>');
+      var ring = onNodes[key([l, j])] ? paint(null, COLORS.accent) + ' stroke-width="3.5"' : paint(null, NODE_RING) + ' stroke-width="1.2"';
+      // the fill is the activation's colour in both themes (white = 0): not paint()ed
+      nodes.push('<circle cx="' + f1(x) + '" cy="' + f1(y) + '" r="' + f1(r) + '" fill="' + fill + '"' + ring + '/>');
       if (at(o.texts, l, j) && r >= 11) nodes.push('<text x="' + f1(x) + '" y="' + f1(y + 4) + '" font-size="11" text-anchor="middle"' + paint(NODE_TEXT) + '>' + esc(o.texts[l][j]) + '</text>');
       if (at(o.above, l, j)) nodes.push(haloText(x, y - r - 5, o.above[l][j], MIN_FONT, TEXT_MUTED));
       if (at(o.below, l, j)) nodes.push(haloText(x, y + r + 14, o.below[l][j], MIN_FONT, TEXT_GRAD));
