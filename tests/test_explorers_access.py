@@ -13,8 +13,9 @@ and the built book, where the theme's stylesheet and dark mode are real.
   background is the theme's ``--pst-color-background``, its text the theme's
   ``--pst-color-text-base``, the picture's colours switch to the dark palette,
   and text and weight colours keep their contrast.
-* At a phone's 390 px no text in a picture is drawn smaller than 11 px: the
-  picture keeps its size and scrolls sideways, in a focusable, labelled box.
+* No text in a picture is drawn smaller than 11 px: a picture shrinks with the
+  page only down to ``MIN_SCALE`` (12 px text at 11/12), and on a phone's
+  390 px it scrolls sideways, in a focusable, labelled box with a hint.
 """
 import re
 
@@ -24,7 +25,9 @@ import pytest
 import explorer_page as ep
 import nnlib.explorers as explorers
 from nnlib.explorers.base import STYLE
-from nnlib.explorers.svg import COLORS, MIN_FONT, PALETTE
+from nnlib.explorers.svg import COLORS, MIN_FONT, MIN_SCALE, PALETTE
+
+SCREEN_MIN = 11          # px: the smallest text a reader may see
 
 CLASSES = [getattr(explorers, name) for name in explorers.__all__]
 _MADE = {}
@@ -134,7 +137,7 @@ def test_page_on_a_phone_keeps_text_at_11_px_and_scrolls(browser, tmp_path, cls)
     for width, scrolls in ((390, True), (1280, False)):
         page, errors = ep.open_page(browser, e, tmp_path / f"{e.kind}{width}.html", width=width)
         view = phone_view(page)
-        assert view["smallest"] >= MIN_FONT, f"{width} px: text drawn at {view['smallest']:.1f} px"
+        assert view["smallest"] >= SCREEN_MIN - 1e-6, f"{width} px: text drawn at {view['smallest']:.1f} px"
         assert view["scrolls"] == scrolls and view["tabindex"] == ("0" if scrolls else None)
         assert view["hint"] == scrolls and view["label"].endswith(": picture")
         assert view["right"] <= width, f"the explorer runs off a {width} px screen"
@@ -178,7 +181,8 @@ _VARS_JS = """() => { const s = getComputedStyle(document.querySelector('.nnx-th
 def test_js_colors_equal_python(browser, tmp_path):
     page, errors = ep.open_page(browser, made(explorers.NeuronExplorer), tmp_path / "colors.html")
     assert page.evaluate("() => nnx.COLORS") == COLORS
-    assert page.evaluate("() => nnx.MIN_FONT") == MIN_FONT
+    assert page.evaluate("() => [nnx.MIN_FONT, nnx.MIN_SCALE]") == [MIN_FONT, MIN_SCALE]
+    assert MIN_FONT * MIN_SCALE >= SCREEN_MIN - 1e-9
     assert not errors, errors
 
 
@@ -298,7 +302,7 @@ def test_book_explorers_on_a_phone(open_page, docname):
         roots.nth(i).scroll_into_view_if_needed()
         view = phone_view(page, roots.nth(i).element_handle())
         kind = roots.nth(i).get_attribute("data-explorer")
-        assert view["smallest"] >= MIN_FONT, f"{kind}: text drawn at {view['smallest']:.1f} px at 390 px"
+        assert view["smallest"] >= SCREEN_MIN - 1e-6, f"{kind}: text drawn at {view['smallest']:.1f} px at 390 px"
         assert view["scrolls"] and view["tabindex"] == "0" and view["hint"], f"{kind}: {view}"
         assert view["right"] <= 390, f"{kind} runs off the screen: right edge at {view['right']:.0f} px"
     assert not log.problems(), "\n".join(log.problems())
@@ -422,7 +426,7 @@ def test_sgd_names_each_run_in_a_column_right_of_its_plot():
         assert sorted(n for _, _, n in names) == sorted(f"m={m}" for m in e.batch_sizes)
         assert {x for x, _, _ in names} == {640 - LABELS_W + 8}         # one column, right of the plot
         ys = sorted(y for _, y, _ in names)
-        assert all(b - a >= 12 - 1e-9 for a, b in zip(ys, ys[1:])), ys
+        assert all(b - a >= 13 - 1e-9 for a, b in zip(ys, ys[1:])), ys     # 12 px text, 1 px apart
 
 
 def test_neurons_keep_their_activation_colour_in_dark_mode(browser, tmp_path):

@@ -282,7 +282,7 @@ def _short_vec(v):
 def _header(s, N, title, x, y):
     return (f'<text x="8" y="16" font-size="12" font-weight="600">Step {s} of {N - 1}: '
             f'{escape(title)}</text>'
-            f'<text x="652" y="16" font-size="11" text-anchor="end"{paint(COLORS["axis"])}>'
+            f'<text x="652" y="16" font-size="12" text-anchor="end"{paint(COLORS["axis"])}>'
             f'x = {escape(_short_vec(x))}, y = {escape(_short_vec(y))}</text>')
 
 
@@ -306,7 +306,7 @@ def _timeline(steps, s):
         text = COLORS["bg"] if t < s else color
         out.append(f'<rect x="{x + 2:.1f}" y="26" width="{width - 4:.1f}" height="20" rx="10"'
                    f'{paint(fill, stroke)} stroke-width="{3 if t == s else 1.2}"/>'
-                   f'<text x="{x + width / 2:.1f}" y="40" font-size="11" text-anchor="middle"'
+                   f'<text x="{x + width / 2:.1f}" y="40" font-size="12" text-anchor="middle"'
                    f'{paint(text)}>{escape(_step_symbol(label, l))}</text>')
     return "".join(out)
 
@@ -328,13 +328,13 @@ def _diagram(net, state, y, box, panel_top):
         layer_labels=["input (layer 0)"] + [f"layer {l}" for l in range(1, L)] + [f"output (layer {L})"])]
     for j in range(sizes[L]):
         x, yy = node_xy(sizes, box, L, j)
-        out.append(f'<text x="{x + 30:.1f}" y="{yy - 2:.1f}" font-size="11"{paint(COLORS["data"])}>'
+        out.append(f'<text x="{x + 30:.1f}" y="{yy - 2:.1f}" font-size="12"{paint(COLORS["data"])}>'
                    f'target y = {fmt(float(y[j]))}</text>')
     if state["cost"] is not None:
         x, yy = node_xy(sizes, box, L, sizes[L] - 1)
-        out.append(f'<text x="{x + 30:.1f}" y="{yy + 14:.1f}" font-size="11" font-weight="600">'
+        out.append(f'<text x="{x + 30:.1f}" y="{yy + 14:.1f}" font-size="12" font-weight="600">'
                    f'C = {num(state["cost"])}</text>')
-    out.append(f'<text x="8" y="{panel_top - 10}" font-size="11"{paint(COLORS["axis"])}>inside: a '
+    out.append(f'<text x="8" y="{panel_top - 10}" font-size="12"{paint(COLORS["axis"])}>inside: a '
                f'(white 0 → orange 1) · grey above: z · <tspan{paint(TEXT_GRAD)}>purple: δ below, '
                f'∂C/∂w on edges{"" if fits else " that fit"}</tspan> · green: this step</text>')
     return "".join(out)

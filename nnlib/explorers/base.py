@@ -20,8 +20,8 @@ kernel.
 
 Both versions carry ``STYLE``: the palette's CSS variables (``svg.PALETTE``),
 which follow the book's light and dark themes and JupyterLab's, and the
-static page's layout.  A picture keeps its drawn size (no text below 11 px)
-and scrolls sideways where the screen is narrower.  A new explorer needs
+static page's layout.  A picture shrinks with the page down to
+``svg.MIN_SCALE`` (no text below 11 px on screen), then scrolls sideways.  A new explorer needs
 none of this: it draws with ``svg.COLORS`` and ``svg.paint`` and gets it.
 """
 import json
@@ -53,7 +53,7 @@ _LAYOUT = """
 .nnx-view{overflow-x:auto;overflow-y:hidden}
 .nnx-hint{font-size:13px;color:var(--nnx-muted);margin:2px 0}
 .nnx-view:focus-visible{outline:2px solid var(--nnx-accent);outline-offset:2px}
-.nnx-view svg{max-width:none;height:auto;display:block}
+.nnx-view svg{max-width:100%;height:auto;display:block}
 .nnx-readouts{display:flex;flex-wrap:wrap;gap:4px 18px;margin-top:4px}
 .nnx-readouts b{font-weight:600;font-variant-numeric:tabular-nums}
 .nnx-warn{color:var(--nnx-warn);font-weight:600}

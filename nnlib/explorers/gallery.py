@@ -99,7 +99,7 @@ class ActivationGallery(Explorer):
             p.dots([z], [state["slopes"][act]], TEXT_GRAD, 3.5).dots([z], [state["activations"][act]], COLORS["model"], 4)
             p.parts.append(f'<text x="{x0 + 36}" y="{y0 + 14}" font-size="12" font-weight="'
                            f'{600 if on else 400}">{act}</text>')
-            p.text(x0 + PANEL_W - 8, y0 + 14, f"g′(z) = {state['slopes'][act]:.3f}", 11, "end", TEXT_GRAD)
+            p.text(x0 + PANEL_W - 8, y0 + 14, f"g′(z) = {state['slopes'][act]:.3f}", 12, "end", TEXT_GRAD)
             parts.append(p)
         parts.append(_summary(name, z, y, state))
         return figure(WIDTH, HEIGHT, *parts)
@@ -127,13 +127,13 @@ def _ylim(g, g_prime):
 def _legend():
     y = 15
     return (f'<line x1="10" y1="{y - 4}" x2="34" y2="{y - 4}"{paint(stroke=COLORS["model"])} stroke-width="2"/>'
-            f'<text x="38" y="{y}" font-size="11">g(z)</text>'
+            f'<text x="38" y="{y}" font-size="12">g(z)</text>'
             f'<line x1="80" y1="{y - 4}" x2="104" y2="{y - 4}"{paint(stroke=TEXT_GRAD)} stroke-width="1.6" stroke-dasharray="5 3"/>'
-            f'<text x="108" y="{y}" font-size="11">g′(z)</text>'
+            f'<text x="108" y="{y}" font-size="12">g′(z)</text>'
             f'<line x1="152" y1="{y - 4}" x2="176" y2="{y - 4}"{paint(stroke=COLORS["data"])} stroke-width="1.2" stroke-dasharray="2 3"/>'
-            f'<text x="180" y="{y}" font-size="11">target y</text>'
+            f'<text x="180" y="{y}" font-size="12">target y</text>'
             f'<line x1="244" y1="{y - 10}" x2="244" y2="{y + 2}"{paint(stroke=COLORS["accent"])} stroke-dasharray="4 3"/>'
-            f'<text x="250" y="{y}" font-size="11">the chosen z</text>')
+            f'<text x="250" y="{y}" font-size="12">the chosen z</text>')
 
 
 def _summary(name, z, y, s):
@@ -145,4 +145,4 @@ def _summary(name, z, y, s):
             f'<text x="14" y="{top + 20}" font-size="12"><tspan font-weight="600">{escape(name)}</tspan> at '
             f'z = {z:.1f}, y = {y:.1f}:   C = (g(z) − y)² = {s["mse"]:.4f},   '
             f'∂C/∂z = 2(g(z) − y)·g′(z) = {s["dC_dz"]:.4f}</text>'
-            f'<text x="14" y="{top + 40}" font-size="11"{paint(color)}>{escape(note)}</text>')
+            f'<text x="14" y="{top + 40}" font-size="12"{paint(color)}>{escape(note)}</text>')

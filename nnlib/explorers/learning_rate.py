@@ -256,8 +256,8 @@ class LearningRateExplorer(Explorer):
             p3.line(steps[:min(t + 1, n)], run["C"][:t + 1], color, 2)
             (p3.squares if square else p3.dots)([min(t, n - 1)], [run["C"][min(t, n - 1)]], color, 4)
         p3.vline(t, COLORS["axis"])
-        p3.text(p3.x0, p3.y0 - 9, f"stable while η < 2/k_max = {2 / self.k_max:.3g}"
-                f" (largest curvature k_max = {self.k_max:.3g})", 11)
+        p3.text(p3.x0, p3.y0 - 9, f"stable while η < 2/k_max = {2 / self.k_max:.3g}, "
+                f"k_max = {self.k_max:.3g}", 12)
         _legend(p3)
         return figure(640, 450, p1, p2, p3)
 
@@ -277,10 +277,10 @@ def _badge(p, name, run, t):
     if run["diverged"] is not None:
         note = (f"diverged at step {run['diverged']}" if t >= run["diverged"]
                 else f"will diverge at step {run['diverged']}")
-        p.text(p.x0 + p.w, p.y0 - 5, note, 11, "end", color)
+        p.text(p.x0 + p.w, p.y0 - 5, note, 12, "end", color)
         if t >= run["diverged"]:
             p.parts.append(_halo_text(p.x0 + p.w / 2, p.y0 + 22, "diverged: the steps left the picture",
-                                      11, color, weight="bold"))
+                                      12, color, weight="bold"))
 
 
 def _legend(p):
@@ -289,7 +289,7 @@ def _legend(p):
     for dx, color, name, mark in ((0, LINE_1D, "one weight", _circle), (95, LINE_2D, "two weights", _square)):
         p.parts.append(f'<line x1="{x + dx:.1f}" y1="{y - 4:.1f}" x2="{x + dx + 18:.1f}" y2="{y - 4:.1f}"'
                        f'{paint(stroke=color)} stroke-width="2"/>' + mark(x + dx + 9, y - 4, color))
-        p.text(x + dx + 22, y, name, 11)
+        p.text(x + dx + 22, y, name, 12)
 
 
 def _circle(x, y, color):

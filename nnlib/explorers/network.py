@@ -278,7 +278,7 @@ def _vec(v, limit=3):
 def _title(x, y, i):
     return (f'<text x="8" y="16" font-size="12" font-weight="600">Sample {i}: '
             f'x = {escape(_vec(x))}, y = {escape(_vec(y))}</text>'
-            f'<text x="8" y="{HEIGHT - 22}" font-size="11"{paint(COLORS["axis"])}>circles: activation a '
+            f'<text x="8" y="{HEIGHT - 22}" font-size="12"{paint(COLORS["axis"])}>circles: activation a '
             f'(white = 0, orange = 1)</text>' + weight_legend(8, HEIGHT - 8))
 
 
@@ -300,19 +300,19 @@ def _table(X, Y, outputs, i, lo, hi):
     x0, x1 = 520.0, 645.0
     px = lambda v: x0 + (min(max(v, lo), hi) - lo) / (hi - lo) * (x1 - x0)
     A = paint(COLORS["axis"])
-    p = [f'<text x="356" y="38" font-size="11"{A}>x</text>'
-         f'<text x="450" y="38" font-size="11"{A} text-anchor="end">y</text>'
-         f'<text x="505" y="38" font-size="11"{A} text-anchor="end">ŷ</text>'
-         f'<text x="{x0}" y="38" font-size="11"{A}>{fmt(lo)}</text>'
-         f'<text x="{x1}" y="38" font-size="11"{A} text-anchor="end">{fmt(hi)}</text>']
+    p = [f'<text x="356" y="38" font-size="12"{A}>x</text>'
+         f'<text x="450" y="38" font-size="12"{A} text-anchor="end">y</text>'
+         f'<text x="505" y="38" font-size="12"{A} text-anchor="end">ŷ</text>'
+         f'<text x="{x0}" y="38" font-size="12"{A}>{fmt(lo)}</text>'
+         f'<text x="{x1}" y="38" font-size="12"{A} text-anchor="end">{fmt(hi)}</text>']
     for r, (x, y, out) in enumerate(zip(X, Y, outputs)):
         top = 44 + 20 * r
         if r == i:
             p.append(f'<rect x="350" y="{top}" width="300" height="20"{paint(COLORS["hl"])} rx="3"/>')
         yc = top + 14
-        p.append(f'<text x="356" y="{yc}" font-size="11">{escape(_vec(x))}</text>'
-                 f'<text x="450" y="{yc}" font-size="11" text-anchor="end">{fmt(float(y[0]))}</text>'
-                 f'<text x="505" y="{yc}" font-size="11" text-anchor="end" font-weight="600">{out[0]:.3f}</text>'
+        p.append(f'<text x="356" y="{yc}" font-size="12">{escape(_vec(x))}</text>'
+                 f'<text x="450" y="{yc}" font-size="12" text-anchor="end">{fmt(float(y[0]))}</text>'
+                 f'<text x="505" y="{yc}" font-size="12" text-anchor="end" font-weight="600">{out[0]:.3f}</text>'
                  f'<rect x="{x0}" y="{top + 5}" width="{x1 - x0}" height="10"{paint(COLORS["panel"], COLORS["border"])}/>'
                  f'<rect x="{min(px(0), px(out[0])):.1f}" y="{top + 5}" width="{abs(px(out[0]) - px(0)):.1f}" '
                  f'height="10" fill="{BAR}"/>'
@@ -320,9 +320,9 @@ def _table(X, Y, outputs, i, lo, hi):
                  f'{paint(stroke=COLORS["data"])} stroke-width="2.5"/>')
     bottom = 44 + 20 * len(X) + 12
     p.append(f'<rect x="{x0}" y="{bottom - 8}" width="10" height="8" fill="{BAR}"/>'
-             f'<text x="{x0 + 13}" y="{bottom}" font-size="11"{A}>ŷ</text>'
+             f'<text x="{x0 + 13}" y="{bottom}" font-size="12"{A}>ŷ</text>'
              f'<line x1="{x0 + 32}" y1="{bottom - 9}" x2="{x0 + 32}" y2="{bottom + 1}"{paint(stroke=COLORS["data"])} stroke-width="2.5"/>'
-             f'<text x="{x0 + 37}" y="{bottom}" font-size="11"{A}>target y</text>')
+             f'<text x="{x0 + 37}" y="{bottom}" font-size="12"{A}>target y</text>')
     return "".join(p)
 
 
@@ -346,9 +346,9 @@ def _plot(X, Y, outputs, i, lo, hi):
     plot.vline(xs[i])
     A = paint(COLORS["axis"])
     legend = (f'<circle cx="566" cy="153" r="3"{paint(COLORS["data"])}/>'
-              f'<text x="572" y="157" font-size="11"{A}>target y</text>'
+              f'<text x="572" y="157" font-size="12"{A}>target y</text>'
               f'<circle cx="625" cy="153" r="3"{paint(COLORS["model"])}/>'
-              f'<text x="631" y="157" font-size="11"{A}>ŷ</text>')
+              f'<text x="631" y="157" font-size="12"{A}>ŷ</text>')
     return plot.svg() + legend
 
 
@@ -366,12 +366,12 @@ def _nudge_box(label, eps, state):
             f'{paint(COLORS["panel"], COLORS["border"])}/>'
             f'<text x="358" y="{top}" font-size="12" font-weight="600">Nudge {escape(label)} by '
             f'ε = {eps:.2f}</text>'
-            f'<text x="358" y="{top + 18}" font-size="11">predicted  ∂C/∂p · ε</text>'
-            f'<text x="644" y="{top + 18}" font-size="11" text-anchor="end" font-weight="600">{short(pred)}</text>'
+            f'<text x="358" y="{top + 18}" font-size="12">predicted  ∂C/∂p · ε</text>'
+            f'<text x="644" y="{top + 18}" font-size="12" text-anchor="end" font-weight="600">{short(pred)}</text>'
             + bar(pred, top + 23, COLORS["grad"]) +
-            f'<text x="358" y="{top + 48}" font-size="11">actual  C(p + ε) − C(p)</text>'
-            f'<text x="644" y="{top + 48}" font-size="11" text-anchor="end" font-weight="600">{short(act)}</text>'
+            f'<text x="358" y="{top + 48}" font-size="12">actual  C(p + ε) − C(p)</text>'
+            f'<text x="644" y="{top + 48}" font-size="12" text-anchor="end" font-weight="600">{short(act)}</text>'
             + bar(act, top + 53, COLORS["accent"]) +
             f'<line x1="{zero}" y1="{top + 21}" x2="{zero}" y2="{top + 64}"{paint(stroke=COLORS["axis"])}/>'
-            f'<text x="358" y="{top + 82}" font-size="11"{paint(COLORS["axis"])}>p = {escape(label)}, '
+            f'<text x="358" y="{top + 82}" font-size="12"{paint(COLORS["axis"])}>p = {escape(label)}, '
             f'∂C/∂p = {short(state["grad"])} (backprop)</text>')

@@ -202,10 +202,10 @@ class SGDExplorer(Explorer):
         _curves(p1, p2, p3, picked, state["updates"], PICKED, 2.5, 3)
         labels.append((picked, state["updates"], f"m={state['batch_size']}", PICKED, PICKED))
         p3.parts.append(_end_labels(p3, labels))
-        p1.text(p1.x0, p1.y0 - 8, f"on {n} training digits", 11)
-        p2.text(p2.x0, p2.y0 - 8, f"on {self.X_test.shape[0]} test digits", 11)
+        p1.text(p1.x0, p1.y0 - 8, f"on {n} training digits", 12)
+        p2.text(p2.x0, p2.y0 - 8, f"on {self.X_test.shape[0]} test digits", 12)
         p3.text(p3.x0, p3.y0 - 9, f"the same runs against the number of updates: "
-                f"⌈n/m⌉ = ⌈{n}/{state['batch_size']}⌉ = {state['updates']} per epoch", 11)
+                f"⌈n/m⌉ = ⌈{n}/{state['batch_size']}⌉ = {state['updates']} per epoch", 12)
         if picked["final_accuracy"] < 1.5 / self.sizes[-1]:
             p2.parts.append(_halo_text(p2.x0 + p2.w / 2, p2.y0 + 20,
                                        f"at chance level (1/{self.sizes[-1]}): nothing learned",
@@ -235,20 +235,20 @@ def _end_labels(p, items):
     """Name each run in a column right of the plot, level with its last point.
 
     ``items``: (run, updates per epoch, text, line colour, text colour), the
-    chosen run last.  Labels keep 12 px apart (:func:`spread`); a dotted
+    chosen run last.  Labels keep 13 px apart (:func:`spread`); a dotted
     leader joins each to its run's last point, so no label sits on a curve.
     """
     ends = []
     for run, per_epoch, text, line, color in items:
         x = p.px(max((len(run["mse"]) - 1) * per_epoch, 1))
         ends.append((x, min(max(p.py(run["mse"][-1]), p.y0), p.y0 + p.h)))
-    at = spread([y for _, y in ends], 12, p.y0 + 4, p.y0 + p.h)
+    at = spread([y for _, y in ends], 13, p.y0 + 4, p.y0 + p.h)
     x_text, out = p.x0 + p.w + 8, []
     for (x, y), y_text, (_, _, text, line, color) in zip(ends, at, items):
         out.append(f'<polyline points="{x + 4:.1f},{y:.1f} {p.x0 + p.w + 3:.1f},{y_text:.1f} '
                    f'{x_text - 2:.1f},{y_text:.1f}" fill="none"{paint(stroke=line)} '
                    f'stroke-dasharray="1 2"/>'
-                   f'<text x="{x_text:.1f}" y="{y_text + 4:.1f}" font-size="11"'
+                   f'<text x="{x_text:.1f}" y="{y_text + 4:.1f}" font-size="12"'
                    f'{paint(color)}>{escape(text)}</text>')
     return "".join(out)
 

@@ -36,7 +36,8 @@ _NAMES = {}                                   # light value -> palette name (mod
 for _name, _light in COLORS.items():
     _NAMES.setdefault(_light, _name)
 NODE_TEXT, NODE_RING = "#24292f", "#5c6670"   # on a neuron's light fill: the same in both themes
-MIN_FONT = 11                                  # no text in a picture is drawn smaller (px at scale 1)
+MIN_FONT = 12          # no text in a picture is smaller (px in its own units)...
+MIN_SCALE = 11 / 12    # ...and no picture is drawn below this scale: text stays >= 11 px on screen
 
 
 def paint(fill=None, stroke=None):
@@ -119,11 +120,11 @@ class Plot:
         for t, label in xt:
             X = self.px(t)
             p.append(f'<line x1="{X:.1f}" y1="{self.y0:.1f}" x2="{X:.1f}" y2="{self.y0 + self.h:.1f}"{paint(stroke=COLORS["grid"])}/>'
-                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="11" text-anchor="middle"{paint(COLORS["axis"])}>{label}</text>')
+                     f'<text x="{X:.1f}" y="{self.y0 + self.h + 13:.1f}" font-size="12" text-anchor="middle"{paint(COLORS["axis"])}>{label}</text>')
         for t, label in yt:
             Y = self.py(t)
             p.append(f'<line x1="{self.x0:.1f}" y1="{Y:.1f}" x2="{self.x0 + self.w:.1f}" y2="{Y:.1f}"{paint(stroke=COLORS["grid"])}/>'
-                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 4:.1f}" font-size="11" text-anchor="end"{paint(COLORS["axis"])}>{label}</text>')
+                     f'<text x="{self.x0 - 4:.1f}" y="{Y + 4:.1f}" font-size="12" text-anchor="end"{paint(COLORS["axis"])}>{label}</text>')
         p.append(f'<rect x="{self.x0:.1f}" y="{self.y0:.1f}" width="{self.w:.1f}" height="{self.h:.1f}" fill="none"{paint(stroke=COLORS["axis"])}/>')
         if xlabel:
             p.append(f'<text x="{self.x0 + self.w / 2:.1f}" y="{self.y0 + self.h + 26:.1f}" font-size="12" text-anchor="middle" font-style="italic">{escape(xlabel)}</text>')
@@ -164,7 +165,7 @@ class Plot:
                           f'y2="{self.y0 + self.h:.1f}"{paint(stroke=color)} stroke-dasharray="{dash}"/>')
         return self
 
-    def text(self, x, y, s, size=11, anchor="start", color=COLORS["text"]):
+    def text(self, x, y, s, size=MIN_FONT, anchor="start", color=COLORS["text"]):
         self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" '
                           f'text-anchor="{anchor}"{paint(color)}>{escape(s)}</text>')
         return self
@@ -174,11 +175,17 @@ class Plot:
 
 
 def figure(width, height, *plots_or_strings):
-    """Wrap drawn plots (or raw SVG strings) in one <svg> element."""
+    """Wrap drawn plots (or raw SVG strings) in one <svg> element.
+
+    Its natural size is width x height; a narrower page shrinks it, but never
+    below ``MIN_SCALE`` (its ``min-width``, 1 px more for the browser's layout
+    rounding), so that text of ``MIN_FONT`` stays 11 px or more: below that
+    the picture scrolls sideways instead.
+    """
     body = "".join(p if isinstance(p, str) else p.svg() for p in plots_or_strings)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" font-family="system-ui,sans-serif"'
-            f'{paint(COLORS["text"])}>{body}</svg>')
+            f'width="{width}" height="{height}" style="min-width:{math.ceil(width * MIN_SCALE) + 1}px" '
+            f'font-family="system-ui,sans-serif"{paint(COLORS["text"])}>{body}</svg>')
 
 
 # ---- network diagrams (mirrored by nnx.heat / nnx.nodeXY / nnx.networkDiagram) ----
@@ -321,13 +328,13 @@ def edge_label(x, y, text):
 
 def weight_legend(x, y):
     """The key to the edges at (x, y), the text's baseline: red solid w > 0,
-    blue dashed w < 0, wider for larger |w| (about 230 px wide)."""
+    blue dashed w < 0, wider for larger |w| (about 240 px wide)."""
     A = paint(COLORS["axis"])
     return (f'<line x1="{x}" y1="{y - 4}" x2="{x + 20}" y2="{y - 4}"{paint(stroke=COLORS["pos"])} '
-            f'stroke-width="2.5"/><text x="{x + 24}" y="{y}" font-size="11"{A}>w &gt; 0</text>'
+            f'stroke-width="2.5"/><text x="{x + 24}" y="{y}" font-size="12"{A}>w &gt; 0</text>'
             f'<line x1="{x + 64}" y1="{y - 4}" x2="{x + 84}" y2="{y - 4}"{paint(stroke=COLORS["neg"])} '
-            f'stroke-width="2.5"{edge_dash(-1, 2.5)}/><text x="{x + 88}" y="{y}" font-size="11"{A}>w &lt; 0'
-            f'</text><text x="{x + 128}" y="{y}" font-size="11"{A}>wider: larger |w|</text>')
+            f'stroke-width="2.5"{edge_dash(-1, 2.5)}/><text x="{x + 88}" y="{y}" font-size="12"{A}>w &lt; 0'
+            f'</text><text x="{x + 136}" y="{y}" font-size="12"{A}>wider: larger |w|</text>')
 
 
 def _at(rows, l, j):
@@ -391,7 +398,7 @@ def network_diagram(sizes, box, W=None, fills=None, texts=None, above=None, belo
             # the fill is the activation's colour in both themes (white = 0): not paint()ed
             nodes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}"{ring}/>')
             if _at(texts, l, j) and r >= 11:
-                nodes.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" text-anchor="middle"'
+                nodes.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="12" text-anchor="middle"'
                              f'{paint(NODE_TEXT)}>{escape(texts[l][j])}</text>')
             if _at(above, l, j):
                 nodes.append(_halo_text(x, y - r - 5, above[l][j], MIN_FONT, TEXT_MUTED))
@@ -400,7 +407,7 @@ def network_diagram(sizes, box, W=None, fills=None, texts=None, above=None, belo
     if layer_labels:
         for l, s in enumerate(layer_labels):
             x = box[0] + box[2] * (l + 0.5) / len(sizes)
-            nodes.append(f'<text x="{x:.1f}" y="{box[1] + box[3] + 14:.1f}" font-size="11" '
+            nodes.append(f'<text x="{x:.1f}" y="{box[1] + box[3] + 14:.1f}" font-size="12" '
                          f'text-anchor="middle"{paint(COLORS["axis"])}>{escape(s)}</text>')
     return "".join(halos + edges + labels + nodes)
 

@@ -21,7 +21,7 @@
 
   function header(s, N, title, x, y) {
     return '<text x="8" y="16" font-size="12" font-weight="600">Step ' + s + ' of ' + (N - 1) + ': ' + esc(title) + '</text>' +
-      '<text x="652" y="16" font-size="11" text-anchor="end"' + paint(C.axis) + '>x = ' + esc(shortVec(x)) + ', y = ' + esc(shortVec(y)) + '</text>';
+      '<text x="652" y="16" font-size="12" text-anchor="end"' + paint(C.axis) + '>x = ' + esc(shortVec(x)) + ', y = ' + esc(shortVec(y)) + '</text>';
   }
   function timeline(steps, s) {
     var width = (WIDTH - 16) / steps.length, out = [];
@@ -29,7 +29,7 @@
       var x = 8 + t * width, color = st[0].indexOf("bp-") === 0 ? GRAD : C.forward;
       out.push('<rect x="' + (x + 2).toFixed(1) + '" y="26" width="' + (width - 4).toFixed(1) + '" height="20" rx="10"' +
         paint(t < s ? color : C.bg, t === s ? C.accent : color) + ' stroke-width="' + (t === s ? 3 : 1.2) + '"/>' +
-        '<text x="' + (x + width / 2).toFixed(1) + '" y="40" font-size="11" text-anchor="middle"' + paint(t < s ? C.bg : color) + '>' +
+        '<text x="' + (x + width / 2).toFixed(1) + '" y="40" font-size="12" text-anchor="middle"' + paint(t < s ? C.bg : color) + '>' +
         esc(stepSymbol(st[0], st[1])) + '</text>');
     });
     return out.join("");
@@ -50,13 +50,13 @@
       nodesOn: st.nodes_on, edgesOn: st.edges_on, layerLabels: labels })];
     for (var j = 0; j < sizes[L]; j++) {
       var p = nnx.nodeXY(sizes, box, L, j);
-      out.push('<text x="' + (p[0] + 30).toFixed(1) + '" y="' + (p[1] - 2).toFixed(1) + '" font-size="11"' + paint(C.data) + '>target y = ' + fmt(y[j]) + '</text>');
+      out.push('<text x="' + (p[0] + 30).toFixed(1) + '" y="' + (p[1] - 2).toFixed(1) + '" font-size="12"' + paint(C.data) + '>target y = ' + fmt(y[j]) + '</text>');
     }
     if (st.cost !== null) {
       var q = nnx.nodeXY(sizes, box, L, sizes[L] - 1);
-      out.push('<text x="' + (q[0] + 30).toFixed(1) + '" y="' + (q[1] + 14).toFixed(1) + '" font-size="11" font-weight="600">C = ' + num(st.cost) + '</text>');
+      out.push('<text x="' + (q[0] + 30).toFixed(1) + '" y="' + (q[1] + 14).toFixed(1) + '" font-size="12" font-weight="600">C = ' + num(st.cost) + '</text>');
     }
-    out.push('<text x="8" y="' + (d.panel_top - 10) + '" font-size="11"' + paint(C.axis) + '>inside: a (white 0 \u2192 orange 1) \u00b7 grey above: z \u00b7 ' +
+    out.push('<text x="8" y="' + (d.panel_top - 10) + '" font-size="12"' + paint(C.axis) + '>inside: a (white 0 \u2192 orange 1) \u00b7 grey above: z \u00b7 ' +
       '<tspan' + paint(GRAD) + '>purple: \u03b4 below, \u2202C/\u2202w on edges' + (fits ? "" : " that fit") + '</tspan> \u00b7 green: this step</text>');
     return out.join("");
   }

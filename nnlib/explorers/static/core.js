@@ -83,7 +83,7 @@
     good: "#1a7f37", ochre: "#9a6700", orange: "#bc4c00" };
   var NAMES = {};
   Object.keys(COLORS).forEach(function (k) { if (!NAMES[COLORS[k]]) NAMES[COLORS[k]] = k; });
-  var NODE_TEXT = "#24292f", NODE_RING = "#5c6670", MIN_FONT = nnx.MIN_FONT = 11;
+  var NODE_TEXT = "#24292f", NODE_RING = "#5c6670", MIN_FONT = nnx.MIN_FONT = 12, MIN_SCALE = nnx.MIN_SCALE = 11 / 12;
   /* svg.py's paint(): fill and stroke attributes, and the theme's classes for a colour of COLORS */
   var paint = nnx.paint = function (fill, stroke) {
     var attrs = "", classes = [];
@@ -128,12 +128,12 @@
     this.ticks("x").forEach(function (tick) {
       var t = tick[0], X = self.px(t);
       p.push('<line x1="' + f1(X) + '" y1="' + f1(Y0) + '" x2="' + f1(X) + '" y2="' + f1(Y0 + H) + '"' + paint(null, COLORS.grid) + '/>' +
-        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="11" text-anchor="middle"' + paint(COLORS.axis) + '>' + tick[1] + '</text>');
+        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="12" text-anchor="middle"' + paint(COLORS.axis) + '>' + tick[1] + '</text>');
     });
     this.ticks("y").forEach(function (tick) {
       var t = tick[0], Y = self.py(t);
       p.push('<line x1="' + f1(X0) + '" y1="' + f1(Y) + '" x2="' + f1(X0 + W) + '" y2="' + f1(Y) + '"' + paint(null, COLORS.grid) + '/>' +
-        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 4) + '" font-size="11" text-anchor="end"' + paint(COLORS.axis) + '>' + tick[1] + '</text>');
+        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 4) + '" font-size="12" text-anchor="end"' + paint(COLORS.axis) + '>' + tick[1] + '</text>');
     });
     p.push('<rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '" fill="none"' + paint(null, COLORS.axis) + '/>');
     if (xlabel) p.push('<text x="' + f1(X0 + W / 2) + '" y="' + f1(Y0 + H + 26) + '" font-size="12" text-anchor="middle" font-style="italic">' + esc(xlabel) + '</text>');
@@ -170,14 +170,14 @@
     return this;
   };
   Plot.prototype.text = function (x, y, s, size, anchor, color) {
-    this.parts.push('<text x="' + f1(x) + '" y="' + f1(y) + '" font-size="' + (size || 11) + '" text-anchor="' + (anchor || "start") + '"' + paint(color || COLORS.text) + '>' + esc(s) + '</text>');
+    this.parts.push('<text x="' + f1(x) + '" y="' + f1(y) + '" font-size="' + (size || MIN_FONT) + '" text-anchor="' + (anchor || "start") + '"' + paint(color || COLORS.text) + '>' + esc(s) + '</text>');
     return this;
   };
   Plot.prototype.svg = function () { return this.parts.join(""); };
   nnx.Plot = Plot;
   nnx.figure = function (width, height, parts) {
     return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + width + ' ' + height + '" width="' + width + '" height="' + height +
-      '" font-family="system-ui,sans-serif"' + paint(COLORS.text) + '>' + parts.map(function (p) { return typeof p === "string" ? p : p.svg(); }).join("") + '</svg>';
+      '" style="min-width:' + (Math.ceil(width * MIN_SCALE) + 1) + 'px" font-family="system-ui,sans-serif"' + paint(COLORS.text) + '>' + parts.map(function (p) { return typeof p === "string" ? p : p.svg(); }).join("") + '</svg>';
   };
   nnx.linspace = function (lo, hi, n) { var out = []; for (var i = 0; i < n; i++) out.push(lo + (hi - lo) * i / (n - 1)); return out; };
 
@@ -269,10 +269,10 @@
   nnx.weightLegend = function (x, y) {
     var A = paint(COLORS.axis);
     return '<line x1="' + x + '" y1="' + (y - 4) + '" x2="' + (x + 20) + '" y2="' + (y - 4) + '"' + paint(null, COLORS.pos) +
-      ' stroke-width="2.5"/><text x="' + (x + 24) + '" y="' + y + '" font-size="11"' + A + '>w &gt; 0</text>' +
+      ' stroke-width="2.5"/><text x="' + (x + 24) + '" y="' + y + '" font-size="12"' + A + '>w &gt; 0</text>' +
       '<line x1="' + (x + 64) + '" y1="' + (y - 4) + '" x2="' + (x + 84) + '" y2="' + (y - 4) + '"' + paint(null, COLORS.neg) +
-      ' stroke-width="2.5"' + nnx.edgeDash(-1, 2.5) + '/><text x="' + (x + 88) + '" y="' + y + '" font-size="11"' + A + '>w &lt; 0' +
-      '</text><text x="' + (x + 128) + '" y="' + y + '" font-size="11"' + A + '>wider: larger |w|</text>';
+      ' stroke-width="2.5"' + nnx.edgeDash(-1, 2.5) + '/><text x="' + (x + 88) + '" y="' + y + '" font-size="12"' + A + '>w &lt; 0' +
+      '</text><text x="' + (x + 136) + '" y="' + y + '" font-size="12"' + A + '>wider: larger |w|</text>';
   };
   function at(rows, l, j) { return rows && rows[l] ? rows[l][j] : null; }   /* svg.py's _at */
   /* o: {W, fills, texts, above, below, edgeTexts, nodesOn, edgesOn, layerLabels}: see network_diagram. */
@@ -306,13 +306,13 @@
       var ring = onNodes[key([l, j])] ? paint(null, COLORS.accent) + ' stroke-width="3.5"' : paint(null, NODE_RING) + ' stroke-width="1.2"';
       // the fill is the activation's colour in both themes (white = 0): not paint()ed
       nodes.push('<circle cx="' + f1(x) + '" cy="' + f1(y) + '" r="' + f1(r) + '" fill="' + fill + '"' + ring + '/>');
-      if (at(o.texts, l, j) && r >= 11) nodes.push('<text x="' + f1(x) + '" y="' + f1(y + 4) + '" font-size="11" text-anchor="middle"' + paint(NODE_TEXT) + '>' + esc(o.texts[l][j]) + '</text>');
+      if (at(o.texts, l, j) && r >= 11) nodes.push('<text x="' + f1(x) + '" y="' + f1(y + 4) + '" font-size="12" text-anchor="middle"' + paint(NODE_TEXT) + '>' + esc(o.texts[l][j]) + '</text>');
       if (at(o.above, l, j)) nodes.push(haloText(x, y - r - 5, o.above[l][j], MIN_FONT, TEXT_MUTED));
       if (at(o.below, l, j)) nodes.push(haloText(x, y + r + 14, o.below[l][j], MIN_FONT, TEXT_GRAD));
     }
     (o.layerLabels || []).forEach(function (s, l) {
       nodes.push('<text x="' + f1(box[0] + box[2] * (l + 0.5) / sizes.length) + '" y="' + f1(box[1] + box[3] + 14) +
-        '" font-size="11" text-anchor="middle"' + paint(COLORS.axis) + '>' + esc(s) + '</text>');
+        '" font-size="12" text-anchor="middle"' + paint(COLORS.axis) + '>' + esc(s) + '</text>');
     });
     return halos.concat(edges, labels, nodes).join("");
   };

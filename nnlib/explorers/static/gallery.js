@@ -17,13 +17,13 @@
   function legend() {
     var y = 15;
     return '<line x1="10" y1="' + (y - 4) + '" x2="34" y2="' + (y - 4) + '"' + paint(null, C.model) + ' stroke-width="2"/>' +
-      '<text x="38" y="' + y + '" font-size="11">g(z)</text>' +
+      '<text x="38" y="' + y + '" font-size="12">g(z)</text>' +
       '<line x1="80" y1="' + (y - 4) + '" x2="104" y2="' + (y - 4) + '"' + paint(null, GRAD) + ' stroke-width="1.6" stroke-dasharray="5 3"/>' +
-      '<text x="108" y="' + y + '" font-size="11">g\u2032(z)</text>' +
+      '<text x="108" y="' + y + '" font-size="12">g\u2032(z)</text>' +
       '<line x1="152" y1="' + (y - 4) + '" x2="176" y2="' + (y - 4) + '"' + paint(null, C.data) + ' stroke-width="1.2" stroke-dasharray="2 3"/>' +
-      '<text x="180" y="' + y + '" font-size="11">target y</text>' +
+      '<text x="180" y="' + y + '" font-size="12">target y</text>' +
       '<line x1="244" y1="' + (y - 10) + '" x2="244" y2="' + (y + 2) + '"' + paint(null, C.accent) + ' stroke-dasharray="4 3"/>' +
-      '<text x="250" y="' + y + '" font-size="11">the chosen z</text>';
+      '<text x="250" y="' + y + '" font-size="12">the chosen z</text>';
   }
 
   function summary(name, z, y, s) {
@@ -32,7 +32,7 @@
       '<text x="14" y="' + (top + 20) + '" font-size="12"><tspan font-weight="600">' + esc(name) + '</tspan> at z = ' + z.toFixed(1) +
       ', y = ' + y.toFixed(1) + ':   C = (g(z) \u2212 y)\u00b2 = ' + s.mse.toFixed(4) + ',   \u2202C/\u2202z = 2(g(z) \u2212 y)\u00b7g\u2032(z) = ' +
       s.dC_dz.toFixed(4) + '</text>' +
-      '<text x="14" y="' + (top + 40) + '" font-size="11"' + paint(flat ? C.warn : C.axis) + '>' + esc(flat ? FLAT_NOTE : CHAIN_NOTE) + '</text>';
+      '<text x="14" y="' + (top + 40) + '" font-size="12"' + paint(flat ? C.warn : C.axis) + '>' + esc(flat ? FLAT_NOTE : CHAIN_NOTE) + '</text>';
   }
 
   function draw(d, v, s) {
@@ -48,7 +48,7 @@
       p.vline(v.z);
       p.dots([v.z], [s.slopes[act]], GRAD, 3.5).dots([v.z], [s.activations[act]], C.model, 4);
       p.parts.push('<text x="' + (x0 + 36) + '" y="' + (y0 + 14) + '" font-size="12" font-weight="' + (on ? 600 : 400) + '">' + act + '</text>');
-      p.text(x0 + PANEL_W - 8, y0 + 14, "g\u2032(z) = " + s.slopes[act].toFixed(3), 11, "end", GRAD);
+      p.text(x0 + PANEL_W - 8, y0 + 14, "g\u2032(z) = " + s.slopes[act].toFixed(3), 12, "end", GRAD);
       parts.push(p);
     });
     parts.push(summary(v.highlight, v.z, v.y, s));

@@ -31,9 +31,9 @@ nnx.kinds.learning_rate = {
     p.text(p.x0, p.y0 - 18, name, 12, "start", nnx.COLORS.text);
     p.text(p.x0 + p.w, p.y0 - 18, run.regime, 12, "end", color);
     if (run.diverged !== null)
-      p.text(p.x0 + p.w, p.y0 - 5, (t >= run.diverged ? "diverged at step " : "will diverge at step ") + run.diverged, 11, "end", color);
+      p.text(p.x0 + p.w, p.y0 - 5, (t >= run.diverged ? "diverged at step " : "will diverge at step ") + run.diverged, 12, "end", color);
     if (run.diverged !== null && t >= run.diverged)
-      p.parts.push(nnx.haloText(p.x0 + p.w / 2, p.y0 + 22, "diverged: the steps left the picture", 11, color, "middle", "bold"));
+      p.parts.push(nnx.haloText(p.x0 + p.w / 2, p.y0 + 22, "diverged: the steps left the picture", 12, color, "middle", "bold"));
   },
   legend: function (p) {            // one weight (circle), two weights (square): not by colour alone
     var x = p.x0 + p.w - 182, y = p.y0 - 9, C = nnx.COLORS, paint = nnx.paint, f1 = function (v) { return v.toFixed(1); };
@@ -43,7 +43,7 @@ nnx.kinds.learning_rate = {
         paint(null, e[1]) + ' stroke-width="2"/>' + (e[3] ?
         '<rect x="' + f1(cx - 3.5) + '" y="' + f1(cy - 3.5) + '" width="7" height="7"' + paint(e[1]) + '/>' :
         '<circle cx="' + f1(cx) + '" cy="' + f1(cy) + '" r="3.5"' + paint(e[1]) + '/>'));
-      p.text(x + e[0] + 22, y, e[2], 11);
+      p.text(x + e[0] + 22, y, e[2], 12);
     });
   },
   draw: function (d, v, s) {
@@ -72,7 +72,7 @@ nnx.kinds.learning_rate = {
     });
     p3.vline(t, C.axis);
     p3.text(p3.x0, p3.y0 - 9, "stable while \u03b7 < 2/k_max = " + nnx.fmt(2 / d.k_max) +
-      " (largest curvature k_max = " + nnx.fmt(d.k_max) + ")", 11);
+      ", k_max = " + nnx.fmt(d.k_max), 12);
     this.legend(p3);
     return nnx.figure(640, 450, [p1, p2, p3]);
   }

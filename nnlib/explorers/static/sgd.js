@@ -38,12 +38,12 @@ nnx.kinds.sgd = {
       var run = it[0];
       return [p.px(Math.max((run.mse.length - 1) * it[1], 1)), Math.min(Math.max(p.py(run.mse[run.mse.length - 1]), p.y0), p.y0 + p.h)];
     });
-    var at = nnx.spread(ends.map(function (e) { return e[1]; }), 12, p.y0 + 4, p.y0 + p.h), xText = p.x0 + p.w + 8, f1 = function (v) { return v.toFixed(1); };
+    var at = nnx.spread(ends.map(function (e) { return e[1]; }), 13, p.y0 + 4, p.y0 + p.h), xText = p.x0 + p.w + 8, f1 = function (v) { return v.toFixed(1); };
     return items.map(function (it, k) {
       var x = ends[k][0], y = ends[k][1];
       return '<polyline points="' + f1(x + 4) + ',' + f1(y) + ' ' + f1(p.x0 + p.w + 3) + ',' + f1(at[k]) + ' ' + f1(xText - 2) + ',' + f1(at[k]) +
         '" fill="none"' + nnx.paint(null, it[3]) + ' stroke-dasharray="1 2"/>' +
-        '<text x="' + f1(xText) + '" y="' + f1(at[k] + 4) + '" font-size="11"' + nnx.paint(it[4]) + '>' + nnx.esc(it[2]) + '</text>';
+        '<text x="' + f1(xText) + '" y="' + f1(at[k] + 4) + '" font-size="12"' + nnx.paint(it[4]) + '>' + nnx.esc(it[2]) + '</text>';
     }).join("");
   },
   draw: function (d, v, s) {
@@ -67,10 +67,10 @@ nnx.kinds.sgd = {
     this.curves(p1, p2, p3, picked, s.updates, PICKED, 2.5, 3);
     labels.push([picked, s.updates, "m=" + s.batch_size, PICKED, PICKED]);
     p3.parts.push(this.endLabels(p3, labels));
-    p1.text(p1.x0, p1.y0 - 8, "on " + n + " training digits", 11);
-    p2.text(p2.x0, p2.y0 - 8, "on " + d.n_test + " test digits", 11);
+    p1.text(p1.x0, p1.y0 - 8, "on " + n + " training digits", 12);
+    p2.text(p2.x0, p2.y0 - 8, "on " + d.n_test + " test digits", 12);
     p3.text(p3.x0, p3.y0 - 9, "the same runs against the number of updates: \u2308n/m\u2309 = \u2308" + n + "/" + s.batch_size +
-      "\u2309 = " + s.updates + " per epoch", 11);
+      "\u2309 = " + s.updates + " per epoch", 12);
     if (picked.final_accuracy < 1.5 / d.n_classes)
       p2.parts.push(nnx.haloText(p2.x0 + p2.w / 2, p2.y0 + 20, "at chance level (1/" + d.n_classes + "): nothing learned", 12, nnx.COLORS.warn, "middle", "bold"));
     if (picked.diverged !== null)
