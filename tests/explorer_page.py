@@ -1,29 +1,39 @@
 """Helpers to check one explorer's static page in headless chromium against Python.
 
-The page is ``'<html><body>' + explorer.static_html() + '</body></html>'`` written
-to a temporary file; controls move by setting ``input.value`` and dispatching an
-``input`` event (what a reader's drag does).  Uses the ``browser`` fixture of
-conftest.py (skips without /usr/bin/chromium).
+The page is the explorer's ``static_html()`` in a bare HTML page written to a
+temporary file.  Controls are ``<input type="range">`` or ``<select>`` elements
+with ``data-control``; a menu's position is the index of its option.  They move
+by setting ``value`` and dispatching ``input`` (a slider dragged) or ``input``
+and ``change`` (a menu choice), or by real key presses (:func:`check_keyboard`).
+Uses the ``browser`` fixture of conftest.py (skips without /usr/bin/chromium).
 """
 import math
+from pathlib import Path
 
 import numpy as np
 
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+# In the page, a control's (min, max, step): a menu's positions are its option indices.
+_RANGE_JS = """const range = i => i.tagName === 'SELECT' ? [0, i.options.length - 1, 1]
+  : [Number(i.min), Number(i.max), Number(i.step)];"""
 MOVE_JS = """([name, position]) => {
-  const input = document.querySelector(`input[data-control="${name}"]`);
+  const input = document.querySelector(`[data-control="${name}"]`);
   input.value = position;
   input.dispatchEvent(new Event('input', {bubbles: true}));
+  if (input.tagName === 'SELECT') input.dispatchEvent(new Event('change', {bubbles: true}));
 }"""
 STATE_JS = """() => {
+  %s
   const root = document.querySelector('[data-explorer]');
-  const inputs = [...root.querySelectorAll('input[data-control]')];
+  const inputs = [...root.querySelectorAll('[data-control]')];
   return {
     values: Object.fromEntries(inputs.map(i => [i.dataset.control, i.dataset.value])),
     readouts: Object.fromEntries([...root.querySelectorAll('[data-readout]')]
                 .map(e => [e.dataset.readout, e.dataset.value])),
-    ranges: Object.fromEntries(inputs.map(i => [i.dataset.control, [Number(i.min), Number(i.max), Number(i.step)]])),
+    ranges: Object.fromEntries(inputs.map(i => [i.dataset.control, range(i)])),
     svg: root.querySelector('.nnx-view').innerHTML};
-}"""
+}""" % _RANGE_JS
 # The page's full state (not just the shown readouts), from its own compute.
 JS_STATE_JS = """(values) => {
   const root = document.querySelector('[data-explorer]');
@@ -31,10 +41,12 @@ JS_STATE_JS = """(values) => {
 }"""
 
 
-def open_page(browser, explorer, path):
+def open_page(browser, explorer, path, width=820):
     """Write the explorer's static page to ``path``, open it, return (page, errors)."""
-    path.write_text("<html><body>" + explorer.static_html() + "</body></html>", encoding="utf-8")
-    page = browser.new_page(viewport={"width": 820, "height": 900})
+    path.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{explorer.kind}'
+                    f'</title></head><body><main>{explorer.static_html()}</main></body></html>',
+                    encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 900})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
@@ -132,3 +144,53 @@ def check_all_controls(page, explorer, compare_full_state=True, require_change=T
     page.click(".nnx-reset")
     assert page.evaluate(STATE_JS)["readouts"] == start["readouts"], "reset failed"
     return checked
+
+
+def check_keyboard(page, explorer, name, key, expected, root="[data-explorer]"):
+    """Focus control ``name`` and press ``key`` (a real key event): its value must become
+    ``expected`` and the readouts must follow, equal to Python's for the new values."""
+    control = page.locator(f'{root} [data-control="{name}"]')
+    before = page.evaluate(STATE_JS)["readouts"]
+    control.focus()
+    page.keyboard.press(key)
+    state = page.evaluate(STATE_JS)
+    values = values_of(state)
+    assert dom_matches(state["values"][name], expected), \
+        f"{name}: {key} gave {state['values'][name]}, expected {expected}"
+    assert state["readouts"] != before, f"{name}: {key} changed no readout"
+    python = explorer.compute(values)
+    for key_, text in state["readouts"].items():
+        assert dom_matches(text, python[key_]), f"{name} after {key}: {key_} page {text} != {python[key_]}"
+
+
+# Every control's role and accessible name, as the browser's accessibility tree has them.
+NAMES_JS = """(root) => [...root.querySelectorAll('[data-control]')].map(i => ({
+  name: i.dataset.control, tag: i.tagName, labels: [...i.labels].map(l => l.textContent.trim()),
+  title: i.title}))"""
+
+
+def check_names(page, explorer, root="[data-explorer]"):
+    """Each control is reachable by its role and its label as accessible name (the book's symbol)."""
+    for c in explorer._spec:
+        role = "combobox" if c.menu else "slider"
+        found = page.locator(root).get_by_role(role, name=c.label, exact=True)
+        assert found.count() >= 1, f"no {role} named {c.label!r} for control {c.name!r}"
+        assert found.first.get_attribute("data-control") == c.name
+        if c.describe:
+            assert found.first.get_attribute("title") == c.describe
+
+
+def axe_violations(page, selector="[data-explorer]", impacts=("serious", "critical")):
+    """axe-core's violations of the given impacts inside ``selector``: [(rule, target, summary)]."""
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (selector) => {
+      const out = [];
+      for (const el of document.querySelectorAll(selector)) {
+        const r = await axe.run(el, {resultTypes: ['violations']});
+        for (const v of r.violations) for (const n of v.nodes)
+          out.push([v.id, v.impact, n.target.join(' '), n.failureSummary]);
+      }
+      return out;
+    }""", selector)
+    return [(rule, target, summary) for rule, impact, target, summary in found if impact in impacts]

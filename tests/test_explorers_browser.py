@@ -1,10 +1,10 @@
 """Every explorer in the built book is live: its numbers follow the sliders and equal nnlib's.
 
-For each ``[data-explorer]`` element on each page, every control is moved to
-both ends and the middle of its range.  After each move the page's readouts
+For each ``[data-explorer]`` element on each page, every control (slider or
+menu) is moved to both ends and the middle of its range.  After each move the page's readouts
 (``data-readout`` elements, full-precision ``data-value``) must equal what
 nnlib computes in Python for the control values read back from the DOM
-(inputs' ``data-value``), the readouts must change across the positions, the
+(controls' ``data-value``), the readouts must change across the positions, the
 page must log no console error.  (How fast the page answers is measured by
 ``benchmarks/browser_latency.py``, not here.)  Screenshots before and after go to
 ``_build/screenshots/explorers/``.
@@ -21,17 +21,21 @@ PAGES = bs.toc_pages()
 CLASSES = {getattr(explorers, name).kind: getattr(explorers, name) for name in explorers.__all__}
 
 _MOVE_JS = """([root, name, position]) => {
-  const input = root.querySelector(`input[data-control="${name}"]`);
+  const input = root.querySelector(`[data-control="${name}"]`);
   input.value = position;
   input.dispatchEvent(new Event('input', {bubbles: true}));
+  if (input.tagName === 'SELECT') input.dispatchEvent(new Event('change', {bubbles: true}));
 }"""
-_STATE_JS = """(root) => ({
-  values: Object.fromEntries([...root.querySelectorAll('input[data-control]')]
-            .map(i => [i.dataset.control, i.dataset.value])),
-  readouts: Object.fromEntries([...root.querySelectorAll('[data-readout]')]
-            .map(e => [e.dataset.readout, e.dataset.value])),
-  ranges: Object.fromEntries([...root.querySelectorAll('input[data-control]')]
-            .map(i => [i.dataset.control, [Number(i.min), Number(i.max), Number(i.step)]]))})"""
+_STATE_JS = """(root) => {
+  const controls = [...root.querySelectorAll('[data-control]')];
+  const range = i => i.tagName === 'SELECT' ? [0, i.options.length - 1, 1]
+    : [Number(i.min), Number(i.max), Number(i.step)];
+  return {
+    values: Object.fromEntries(controls.map(i => [i.dataset.control, i.dataset.value])),
+    readouts: Object.fromEntries([...root.querySelectorAll('[data-readout]')]
+              .map(e => [e.dataset.readout, e.dataset.value])),
+    ranges: Object.fromEntries(controls.map(i => [i.dataset.control, range(i)]))};
+}"""
 
 
 def parse(text):

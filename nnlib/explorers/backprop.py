@@ -18,13 +18,13 @@ from ..datasets import xor
 from ..network import Network
 from .base import Explorer
 from .controls import Control
-from .svg import COLORS, TEXT_GRAD, TEXT_MUTED, figure, fmt, network_diagram, node_xy
+from .svg import COLORS, TEXT_GRAD, TEXT_MUTED, edge_spots, figure, fmt, network_diagram, node_xy, paint
 from .symbols import b_symbol, factor, layer, num, sub, sup, w_symbol
 
 MAX_WIDTH, MAX_LAYERS, MAX_SAMPLES = 5, 3, 16   # keeps the diagram legible, the page < 1 MB
 MAX_LINES = 5                                   # arithmetic lines shown per step
 WIDTH = 660
-NODE_GAP = 80                                   # room per neuron when a layer has 3 or more
+NODE_GAP = 88                                   # room per neuron when a layer has 3 or more
 
 TITLES = {"z-def": "forward pass: weighted inputs z of layer {l}",
           "a-def": "forward pass: activations a of layer {l}",
@@ -280,7 +280,7 @@ def _short_vec(v):
 def _header(s, N, title, x, y):
     return (f'<text x="8" y="16" font-size="12" font-weight="600">Step {s} of {N - 1}: '
             f'{escape(title)}</text>'
-            f'<text x="652" y="16" font-size="11" text-anchor="end" fill="{COLORS["axis"]}">'
+            f'<text x="652" y="16" font-size="12" text-anchor="end"{paint(COLORS["axis"])}>'
             f'x = {escape(_short_vec(x))}, y = {escape(_short_vec(y))}</text>')
 
 
@@ -291,26 +291,29 @@ def _step_symbol(label, l):
 
 
 def _timeline(steps, s):
-    """One pill per step: forward steps in orange, backward in purple; done ones filled."""
+    """One pill per step: forward steps in orange, backward in purple; done ones filled
+    (their text in the background colour, so it reads in both themes)."""
     width = (WIDTH - 16) / len(steps)
     out = []
     for t, (label, l) in enumerate(steps):
         x = 8 + t * width
         backward = label.startswith("bp-")
-        color = TEXT_GRAD if backward else "#d9730d"
-        fill = color if t < s else "#ffffff"
+        color = TEXT_GRAD if backward else COLORS["forward"]
+        fill = color if t < s else COLORS["bg"]
         stroke = COLORS["accent"] if t == s else color
-        text = "#ffffff" if t < s else color
-        out.append(f'<rect x="{x + 2:.1f}" y="26" width="{width - 4:.1f}" height="20" rx="10" '
-                   f'fill="{fill}" stroke="{stroke}" stroke-width="{3 if t == s else 1.2}"/>'
-                   f'<text x="{x + width / 2:.1f}" y="40" font-size="11" text-anchor="middle" '
-                   f'fill="{text}">{escape(_step_symbol(label, l))}</text>')
+        text = COLORS["bg"] if t < s else color
+        out.append(f'<rect x="{x + 2:.1f}" y="26" width="{width - 4:.1f}" height="20" rx="10"'
+                   f'{paint(fill, stroke)} stroke-width="{3 if t == s else 1.2}"/>'
+                   f'<text x="{x + width / 2:.1f}" y="40" font-size="12" text-anchor="middle"'
+                   f'{paint(text)}>{escape(_step_symbol(label, l))}</text>')
     return "".join(out)
 
 
 def _diagram(net, state, y, box, panel_top):
-    """The network with every value computed so far: z above, a inside, δ below, ∂C/∂w on edges."""
+    """The network with every value computed so far: z above, a inside, δ below, ∂C/∂w on
+    the edges where they fit (:func:`~nnlib.explorers.svg.edge_spots`)."""
     sizes, L = list(net.sizes), net.L
+    fits = all(edge_spots(sizes, box).values())
     fmt_layer = lambda rows, f: [None if r is None else [f(v) for v in r] for r in rows]
     out = [network_diagram(
         sizes, box, W=[W.tolist() for W in net.W], fills=state["activations"],
@@ -323,26 +326,26 @@ def _diagram(net, state, y, box, panel_top):
         layer_labels=["input (layer 0)"] + [f"layer {l}" for l in range(1, L)] + [f"output (layer {L})"])]
     for j in range(sizes[L]):
         x, yy = node_xy(sizes, box, L, j)
-        out.append(f'<text x="{x + 30:.1f}" y="{yy - 2:.1f}" font-size="11" fill="{COLORS["data"]}">'
+        out.append(f'<text x="{x + 30:.1f}" y="{yy - 2:.1f}" font-size="12"{paint(COLORS["data"])}>'
                    f'target y = {fmt(float(y[j]))}</text>')
     if state["cost"] is not None:
         x, yy = node_xy(sizes, box, L, sizes[L] - 1)
-        out.append(f'<text x="{x + 30:.1f}" y="{yy + 14:.1f}" font-size="11" font-weight="600">'
+        out.append(f'<text x="{x + 30:.1f}" y="{yy + 14:.1f}" font-size="12" font-weight="600">'
                    f'C = {num(state["cost"])}</text>')
-    out.append(f'<text x="8" y="{panel_top - 10}" font-size="10" fill="{COLORS["axis"]}">inside: a '
-               f'(white 0 → orange 1) · grey above: z · <tspan fill="{TEXT_GRAD}">purple: δ below, '
-               f'∂C/∂w on edges</tspan> · green: this step</text>')
+    out.append(f'<text x="8" y="{panel_top - 10}" font-size="12"{paint(COLORS["axis"])}>inside: a '
+               f'(white 0 → orange 1) · grey above: z · <tspan{paint(TEXT_GRAD)}>purple: δ below, '
+               f'∂C/∂w on edges{"" if fits else " that fit"}</tspan> · green: this step</text>')
     return "".join(out)
 
 
 def _panel(state, top, height):
     """The equation of this step (with its label) and its arithmetic, line by line."""
     tag = f"({state['step']})"
-    out = [f'<rect x="4" y="{top}" width="{WIDTH - 8}" height="{height - top - 4}" rx="6" '
-           f'fill="#f6f8fa" stroke="#d0d7de"/>',
+    out = [f'<rect x="4" y="{top}" width="{WIDTH - 8}" height="{height - top - 4}" rx="6"'
+           f'{paint(COLORS["panel"], COLORS["border"])}/>',
            f'<text x="14" y="{top + 22}" font-size="14" font-weight="600">{escape(state["equation"])}</text>',
-           f'<text x="{WIDTH - 14}" y="{top + 22}" font-size="12" text-anchor="end" '
-           f'fill="{TEXT_MUTED}">eq. {escape(tag)}</text>']
+           f'<text x="{WIDTH - 14}" y="{top + 22}" font-size="12" text-anchor="end"'
+           f'{paint(TEXT_MUTED)}>eq. {escape(tag)}</text>']
     lines = state["lines"]
     shown = lines[:MAX_LINES] + ([f"… and {len(lines) - MAX_LINES} more"] if len(lines) > MAX_LINES else [])
     for r, line in enumerate(shown):

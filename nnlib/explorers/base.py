@@ -12,9 +12,17 @@ An explorer subclass supplies four things:
 In Jupyter the explorer is an ``ipywidgets.VBox``: moving a control calls
 ``compute`` and ``draw`` at once and swaps the SVG in an ``HTML`` widget.
 Its display bundle also carries a ``text/html`` version (``static_html``):
-the same controls as ``<input type="range">`` elements, the data as JSON, and
-the small script in ``static/`` that redraws without Python.  The built book
-shows that version, so the sliders stay live with no kernel.
+the same controls as labelled ``<input type="range">`` and ``<select>``
+elements (grouped in ``<fieldset>``s where a Control names a ``group``), the
+data as JSON, and the small script in ``static/`` that redraws without
+Python.  The built book shows that version, so the controls stay live with no
+kernel.
+
+Both versions carry ``STYLE``: the palette's CSS variables (``svg.PALETTE``),
+which follow the book's light and dark themes and JupyterLab's, and the
+static page's layout.  A picture shrinks with the page down to
+``svg.MIN_SCALE`` (no text below 11 px on screen), then scrolls sideways.  A new explorer needs
+none of this: it draws with ``svg.COLORS`` and ``svg.paint`` and gets it.
 """
 import json
 import math
@@ -26,23 +34,36 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..rounding import portable
-from .controls import html_input, make_widget
+from .controls import groups, html_input, make_widget
+from .svg import theme_css
 
-_STYLE = """
-.nnx-root{font:14px/1.4 system-ui,sans-serif;border:1px solid #d0d7de;border-radius:8px;
- padding:10px 12px;margin:8px 0;max-width:760px;background:#fff;color:#1f2328}
+_LAYOUT = """
+.nnx-root{font:14px/1.4 system-ui,sans-serif;border:1px solid var(--nnx-border);border-radius:8px;
+ padding:10px 12px;margin:8px 0;max-width:760px;background:var(--nnx-bg);color:var(--nnx-text)}
 .nnx-title{font-weight:600;margin-bottom:6px}
-.nnx-controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:2px 16px}
+.nnx-controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:2px 16px;align-items:start}
+.nnx-group{border:1px solid var(--nnx-border);border-radius:6px;margin:0 0 6px;padding:2px 8px 4px;min-width:0}
+.nnx-group legend{font-size:13px;color:var(--nnx-muted);padding:0 4px}
 .nnx-control{display:flex;align-items:center;gap:6px}
+.nnx-control label{display:flex;align-items:center;gap:6px;flex:1;min-width:0}
 .nnx-label{min-width:4.5em;text-align:right;font-family:"STIX Two Text","Cambria",serif}
-.nnx-control input{flex:1;min-width:80px}
+.nnx-control input,.nnx-control select{flex:1;min-width:80px;accent-color:var(--nnx-accent)}
+.nnx-control select{background:var(--nnx-bg);color:var(--nnx-text);border:1px solid var(--nnx-border);
+ border-radius:4px;padding:2px 4px;font:inherit}
 .nnx-value{min-width:3.5em;font-variant-numeric:tabular-nums}
+.nnx-view{overflow-x:auto;overflow-y:hidden}
+.nnx-hint{font-size:13px;color:var(--nnx-muted);margin:2px 0}
+.nnx-view:focus-visible{outline:2px solid var(--nnx-accent);outline-offset:2px}
 .nnx-view svg{max-width:100%;height:auto;display:block}
 .nnx-readouts{display:flex;flex-wrap:wrap;gap:4px 18px;margin-top:4px}
 .nnx-readouts b{font-weight:600;font-variant-numeric:tabular-nums}
-.nnx-warn{color:#b42318;font-weight:600}
-.nnx-reset{margin-top:6px}
+.nnx-warn{color:var(--nnx-warn);font-weight:600}
+.nnx-reset{margin-top:6px;font:inherit;color:var(--nnx-text);background:var(--nnx-panel);
+ border:1px solid var(--nnx-border);border-radius:6px;padding:2px 12px;cursor:pointer}
 """
+# The explorers' stylesheet: the theme's colour variables (svg.py's PALETTE) and the
+# static page's layout.  Jupyter gets it too (in the title widget), for the colours.
+STYLE = theme_css() + _LAYOUT
 
 
 def _script(name):
@@ -90,11 +111,25 @@ class Explorer(widgets.VBox):
         self._muted = False
         for w in self.controls.values():
             w.observe(self._on_change, names="value")
-        box = widgets.GridBox(list(self.controls.values()), layout=widgets.Layout(
-            grid_template_columns="repeat(auto-fill, minmax(260px, 1fr))"))
-        super().__init__([widgets.HTML(f"<b>{escape(self.title)}</b>"), box,
-                          self._view, self._readouts, reset])
+        # [title (with the stylesheet), controls, picture, readouts, reset]: the
+        # JupyterLab test finds the picture and the readouts as HTML widgets 1 and 2
+        title = widgets.HTML(f"<style>{STYLE}</style><b>{escape(self.title)}</b>")
+        super().__init__([title, self._control_box(), self._view, self._readouts, reset])
+        self.add_class("nnx-theme")
         self._refresh()
+
+    def _control_box(self):
+        """The widgets in a grid; a named group of controls is a bordered box with its name."""
+        columns = "repeat(auto-fill, minmax(260px, 1fr))"
+        cells = []
+        for group, spec in groups(self._spec):
+            members = [self.controls[c.name] for c in spec]
+            if group is None:
+                cells.extend(members)
+            else:
+                cells.append(widgets.VBox([widgets.Label(group)] + members, layout=widgets.Layout(
+                    border="1px solid var(--nnx-border, #d0d7de)", padding="2px 6px", margin="2px")))
+        return widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns=columns))
 
     # ---- what subclasses provide ---------------------------------------------
     def controls_spec(self):
@@ -173,20 +208,32 @@ class Explorer(widgets.VBox):
         """Self-contained HTML: inputs, data as JSON, and the drawing script."""
         data = json.dumps(_clean(self.static_data()), separators=(",", ":"))
         data = data.replace("</", "<\\/")
-        inputs = "".join(html_input(c) for c in self._spec)
         labels = self.readout_labels() or {}
         readouts = "".join(f'<span>{escape(label)} = <b data-readout="{escape(key)}"></b></span>'
                            for key, label in labels.items())
-        return (f'<div class="nnx-root" data-explorer="{self.kind}">'
-                f'<style>{_STYLE}</style>'
-                f'<div class="nnx-title">{escape(self.title)}</div>'
-                f'<div class="nnx-controls">{inputs}</div>'
-                f'<div class="nnx-view"></div>'
-                f'<div class="nnx-readouts">{readouts}</div>'
+        title = escape(self.title)
+        return (f'<div class="nnx-root nnx-theme" data-explorer="{self.kind}" role="group" '
+                f'aria-label="{title}">'
+                f'<style>{STYLE}</style>'
+                f'<div class="nnx-title" aria-hidden="true">{title}</div>'
+                f'<div class="nnx-controls">{self._control_html()}</div>'
+                f'<div class="nnx-hint" hidden>↔ The picture is wider than the screen: '
+                f'scroll it sideways.</div>'
+                f'<div class="nnx-view" role="group" aria-label="{title}: picture"></div>'
+                f'<div class="nnx-readouts" aria-live="polite">{readouts}</div>'
                 f'<button class="nnx-reset" type="button">reset</button>'
                 f'<script type="application/json" class="nnx-data">{data}</script>'
                 f'</div>'
                 f'<script>{_script("core.js")}\n{_script(self.script)}\nnnx.mountAll();</script>')
+
+    def _control_html(self):
+        """The page's controls; a named group is a ``<fieldset>`` with its name as legend."""
+        html = []
+        for group, spec in groups(self._spec):
+            inputs = "".join(html_input(c) for c in spec)
+            html.append(inputs if group is None else
+                        f'<fieldset class="nnx-group"><legend>{escape(group)}</legend>{inputs}</fieldset>')
+        return "".join(html)
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -1,10 +1,13 @@
 """One description per control, used twice: as an ipywidget and as an HTML input.
 
-A :class:`Control` says what a slider moves (its name, its label with the
+A :class:`Control` says what a control moves (its name, its label with the
 book's symbol, its range and its default).  :func:`make_widget` turns it into
-the live ipywidget shown in Jupyter; :func:`html_input` into the
-``<input type="range">`` of the built book's static version.
+the live ipywidget shown in Jupyter; :func:`html_input` into the labelled
+``<input type="range">`` (or ``<select>``, for a menu) of the built book's
+static version.  :func:`groups` splits a list of controls into the labelled
+groups (``<fieldset>`` in the page) that the ``group`` field names.
 """
+import json
 from dataclasses import dataclass
 from html import escape
 
@@ -20,7 +23,11 @@ class Control:
 
     For a log slider ``min``, ``max`` and ``step`` are exponents of 10 and
     ``value`` is the actual value (e.g. eta).  For an options slider the
-    position is an index into ``options`` and ``value`` is one option.
+    position is an index into ``options`` and ``value`` is one option; with
+    ``menu=True`` the options are a drop-down menu instead of a slider.
+    ``group`` names the group of controls this one is shown in (None: the
+    ungrouped controls at the top); ``describe`` says in words what the
+    control moves (the tooltip, and the accessible description).
     """
     name: str
     label: str
@@ -30,6 +37,9 @@ class Control:
     step: float = 0.1
     log: bool = False
     options: tuple = None
+    menu: bool = False
+    group: str = None
+    describe: str = ""
 
     def grid(self):
         """Every value the slider can take, in order (a list)."""
@@ -46,11 +56,24 @@ class Control:
         return float(np.log10(value)) if self.log else float(value)
 
 
+def groups(spec):
+    """The controls of ``spec`` by group, in order of first appearance: [(group, [Control])]."""
+    out = {}
+    for c in spec:
+        out.setdefault(c.group, []).append(c)
+    return list(out.items())
+
+
 def make_widget(c):
-    """The ipywidget for control ``c``."""
+    """The ipywidget for control ``c`` (its description is the label, its tooltip ``describe``)."""
     style = {"description_width": "5em"}
     layout = widgets.Layout(width="100%", max_width="30em")
-    common = dict(description=c.label, continuous_update=True, style=style, layout=layout)
+    common = dict(description=c.label, style=style, layout=layout)
+    if c.describe:
+        common["tooltip"] = c.describe
+    if c.options is not None and c.menu:
+        return widgets.Dropdown(options=list(c.options), value=c.value, **common)
+    common["continuous_update"] = True
     if c.options is not None:
         return widgets.SelectionSlider(options=list(c.options), value=c.value, **common)
     if c.log:
@@ -60,22 +83,43 @@ def make_widget(c):
         return widgets.IntSlider(value=int(c.value), min=int(c.min), max=int(c.max),
                                  step=int(c.step), **common)
     return widgets.FloatSlider(value=c.value, min=c.min, max=c.max, step=c.step,
-                               readout_format=".2f", **common)
+                               readout_format=_readout_format(c.step), **common)
+
+
+def _readout_format(step):
+    """Enough decimals to show every multiple of ``step`` exactly (e.g. ".2f" for 0.05)."""
+    decimals = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+    while decimals < 10 and abs(round(step, decimals) - step) > 1e-12:
+        decimals += 1
+    return f".{max(decimals, 1)}f"
 
 
 def html_input(c):
-    """The static page's labelled ``<input type="range">`` for control ``c``."""
-    if c.options is not None:
-        lo, hi, step = 0, len(c.options) - 1, 1
-    else:
-        lo, hi, step = c.min, c.max, c.step
+    """The static page's control for ``c``: its label, its input (or menu), its value.
+
+    The ``<label>`` wraps the label text and the input only, so the input's
+    accessible name is the label (the book's symbol); ``describe`` becomes its
+    ``title`` (tooltip and accessible description).  A slider's value is shown
+    in an ``<output>`` next to it, which the page's script fills in (a menu
+    shows its own).
+    """
     kind = "options" if c.options is not None else ("log" if c.log else "linear")
     options = escape(_json(list(c.options))) if c.options is not None else ""
-    return (f'<label class="nnx-control"><span class="nnx-label">{escape(c.label)}</span>'
-            f'<input type="range" data-control="{escape(c.name)}" data-kind="{kind}" '
-            f'data-options="{options}" min="{_text(lo)}" max="{_text(hi)}" step="{_text(step)}" '
-            f'value="{_text(c.position(c.value))}" data-value="{escape(_text(c.value))}">'
-            f'<output class="nnx-value"></output></label>')
+    common = (f'data-control="{escape(c.name)}" data-kind="{kind}" data-options="{options}" '
+              f'data-value="{escape(_text(c.value))}"'
+              + (f' title="{escape(c.describe)}"' if c.describe else ""))
+    if c.options is not None and c.menu:
+        chosen = c.position(c.value)
+        items = "".join(f'<option value="{i}"{" selected" if i == chosen else ""}>'
+                        f'{escape(str(o))}</option>' for i, o in enumerate(c.options))
+        field = f'<select {common}>{items}</select>'
+    else:
+        lo, hi, step = (0, len(c.options) - 1, 1) if c.options is not None else (c.min, c.max, c.step)
+        field = (f'<input type="range" {common} min="{_text(lo)}" max="{_text(hi)}" step="{_text(step)}" '
+                 f'value="{_text(c.position(c.value))}">')
+    shown = "" if c.menu else '<output class="nnx-value" aria-hidden="true"></output>'
+    return (f'<div class="nnx-control"><label><span class="nnx-label">{escape(c.label)}</span>'
+            f'{field}</label>{shown}</div>')
 
 
 def _text(value):
@@ -86,5 +130,4 @@ def _text(value):
 
 
 def _json(obj):
-    import json
     return json.dumps(obj, separators=(",", ":"))

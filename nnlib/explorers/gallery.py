@@ -15,7 +15,7 @@ from ..checks import check_choice, check_number
 from ..costs import get_cost
 from .base import Explorer
 from .controls import Control
-from .svg import COLORS, TEXT_GRAD, Plot, figure
+from .svg import COLORS, TEXT_GRAD, Plot, figure, paint
 
 Z_LIM = (-6.0, 6.0)
 N_CURVE = 241                          # points per drawn curve (step 0.05)
@@ -65,7 +65,8 @@ class ActivationGallery(Explorer):
     def controls_spec(self):
         return [Control("z", "z", self.z0, *Z_LIM, 0.1),
                 Control("y", "target y", self.y0, -1.0, 2.0, 0.1),
-                Control("highlight", "highlight", self.highlight0, options=tuple(ACTIVATIONS))]
+                Control("highlight", "highlight", self.highlight0, options=tuple(ACTIVATIONS), menu=True,
+                        describe="the activation whose cost and gradient are shown")]
 
     def compute(self, values):
         z, y, name = float(values["z"]), float(values["y"]), values["highlight"]
@@ -90,7 +91,7 @@ class ActivationGallery(Explorer):
             p = self._panel(n, act)
             if on:
                 p.parts.append(f'<rect x="{x0 + 2}" y="{y0 + 1}" width="{PANEL_W - 4}" height="{PANEL_H - 2}" '
-                               f'rx="6" fill="#dafbe1" stroke="{COLORS["accent"]}" stroke-width="2"/>')
+                               f'rx="6"{paint(COLORS["hl"], COLORS["accent"])} stroke-width="2"/>')
             p.axes()
             p.line(Z_LIM, (y, y), COLORS["data"], 1.2, "2 3")
             p.parts.append(self._curve_svg[act])         # g' and g never change: drawn once
@@ -98,7 +99,7 @@ class ActivationGallery(Explorer):
             p.dots([z], [state["slopes"][act]], TEXT_GRAD, 3.5).dots([z], [state["activations"][act]], COLORS["model"], 4)
             p.parts.append(f'<text x="{x0 + 36}" y="{y0 + 14}" font-size="12" font-weight="'
                            f'{600 if on else 400}">{act}</text>')
-            p.text(x0 + PANEL_W - 8, y0 + 14, f"g′(z) = {state['slopes'][act]:.3f}", 10, "end", TEXT_GRAD)
+            p.text(x0 + PANEL_W - 8, y0 + 14, f"g′(z) = {state['slopes'][act]:.3f}", 12, "end", TEXT_GRAD)
             parts.append(p)
         parts.append(_summary(name, z, y, state))
         return figure(WIDTH, HEIGHT, *parts)
@@ -123,23 +124,23 @@ def _ylim(g, g_prime):
 
 def _legend():
     y = 15
-    return (f'<line x1="10" y1="{y - 4}" x2="34" y2="{y - 4}" stroke="{COLORS["model"]}" stroke-width="2"/>'
-            f'<text x="38" y="{y}" font-size="11">g(z)</text>'
-            f'<line x1="80" y1="{y - 4}" x2="104" y2="{y - 4}" stroke="{TEXT_GRAD}" stroke-width="1.6" stroke-dasharray="5 3"/>'
-            f'<text x="108" y="{y}" font-size="11">g′(z)</text>'
-            f'<line x1="152" y1="{y - 4}" x2="176" y2="{y - 4}" stroke="{COLORS["data"]}" stroke-width="1.2" stroke-dasharray="2 3"/>'
-            f'<text x="180" y="{y}" font-size="11">target y</text>'
-            f'<line x1="244" y1="{y - 10}" x2="244" y2="{y + 2}" stroke="{COLORS["accent"]}" stroke-dasharray="4 3"/>'
-            f'<text x="250" y="{y}" font-size="11">the chosen z</text>')
+    return (f'<line x1="10" y1="{y - 4}" x2="34" y2="{y - 4}"{paint(stroke=COLORS["model"])} stroke-width="2"/>'
+            f'<text x="38" y="{y}" font-size="12">g(z)</text>'
+            f'<line x1="80" y1="{y - 4}" x2="104" y2="{y - 4}"{paint(stroke=TEXT_GRAD)} stroke-width="1.6" stroke-dasharray="5 3"/>'
+            f'<text x="108" y="{y}" font-size="12">g′(z)</text>'
+            f'<line x1="152" y1="{y - 4}" x2="176" y2="{y - 4}"{paint(stroke=COLORS["data"])} stroke-width="1.2" stroke-dasharray="2 3"/>'
+            f'<text x="180" y="{y}" font-size="12">target y</text>'
+            f'<line x1="244" y1="{y - 10}" x2="244" y2="{y + 2}"{paint(stroke=COLORS["accent"])} stroke-dasharray="4 3"/>'
+            f'<text x="250" y="{y}" font-size="12">the chosen z</text>')
 
 
 def _summary(name, z, y, s):
     """The highlighted activation's one-output cost and its gradient, in words and numbers."""
     top = TOP + 2 * PANEL_H + 6
     flat = s["mse"] > 0.01 and abs(s["da_dz"]) < 0.05       # g is flat here, but a is off target
-    note, color = ((FLAT_NOTE, "#b42318") if flat else (CHAIN_NOTE, COLORS["axis"]))
-    return (f'<rect x="4" y="{top}" width="{WIDTH - 8}" height="52" rx="6" fill="#f6f8fa" stroke="#d0d7de"/>'
+    note, color = ((FLAT_NOTE, COLORS["warn"]) if flat else (CHAIN_NOTE, COLORS["axis"]))
+    return (f'<rect x="4" y="{top}" width="{WIDTH - 8}" height="52" rx="6"{paint(COLORS["panel"], COLORS["border"])}/>'
             f'<text x="14" y="{top + 20}" font-size="12"><tspan font-weight="600">{escape(name)}</tspan> at '
             f'z = {z:.1f}, y = {y:.1f}:   C = (g(z) − y)² = {s["mse"]:.4f},   '
             f'∂C/∂z = 2(g(z) − y)·g′(z) = {s["dC_dz"]:.4f}</text>'
-            f'<text x="14" y="{top + 40}" font-size="11" fill="{color}">{escape(note)}</text>')
+            f'<text x="14" y="{top + 40}" font-size="12"{paint(color)}>{escape(note)}</text>')

@@ -24,13 +24,13 @@ from ..descent import gradient_descent, regime
 from ..network import Network
 from .base import Explorer
 from .controls import Control
-from .svg import COLORS, LogPlot, Plot, _halo_text, contour_lines, figure
+from .svg import COLORS, LogPlot, Plot, _halo_text, contour_lines, figure, paint
 
 ETA_EXPONENTS = (-3.0, 1.0, 0.05)      # eta = 10^-3 ... 10^1 in steps of 0.05 decade
 N_CURVE, N_GRID = 81, 41                # points on the parabola; contour grid per side
 MAX_STEPS = 100                         # keeps the page's data under 1 MB
-REGIME_COLORS = {"converges": "#1a7f37", "converges slowly": "#9a6700",
-                 "oscillates": "#bc4c00", "diverges": "#b42318"}
+REGIME_COLORS = {"converges": COLORS["good"], "converges slowly": COLORS["ochre"],
+                 "oscillates": COLORS["orange"], "diverges": COLORS["warn"]}
 LINE_1D, LINE_2D = COLORS["model"], COLORS["data"]
 MSE = get_cost("mse")
 
@@ -229,7 +229,7 @@ class LearningRateExplorer(Explorer):
         if getattr(self, "_contour_svg", None) is None:
             f, start = self._frame, len(p.parts)
             for level in f["levels"]:
-                p.segments(contour_lines(f["grid_w1"], f["grid_w2"], f["Z"], level), "#c4c9d0", 1)
+                p.segments(contour_lines(f["grid_w1"], f["grid_w2"], f["Z"], level), COLORS["faint"], 1)
             self._contour_svg = "".join(p.parts[start:])
         else:
             p.parts.append(self._contour_svg)
@@ -242,7 +242,7 @@ class LearningRateExplorer(Explorer):
         p1.axes("w", "C(w)", "")
         p1.line(f["curve_w"], f["curve_C"], COLORS["axis"], 1.5)
         w_min, c_min = self.runs[0]["w_min"][0], self.runs[0]["C_min"]
-        p1.dots([w_min], [c_min], "#1f2328", 3)
+        p1.dots([w_min], [c_min], COLORS["text"], 3)
         _trajectory(p1, one["w"][:t + 1, 0], one["C"][:t + 1], LINE_1D)
         _badge(p1, "one weight", one, t)
         # right: contour lines of C(w1, w2) and the steps on them
@@ -250,21 +250,21 @@ class LearningRateExplorer(Explorer):
         p2.axes("w₁", "w₂", "")
         self._contours(p2)
         w_min2 = self.runs[1]["w_min"]
-        p2.dots([w_min2[0]], [w_min2[1]], "#1f2328", 3)
+        p2.dots([w_min2[0]], [w_min2[1]], COLORS["text"], 3)
         _trajectory(p2, two["w"][:t + 1, 0], two["w"][:t + 1, 1], LINE_2D)
         _badge(p2, "two weights", two, t)
         # bottom: the cost at every step, log scale
         p3 = LogPlot(640, 200, (0, self.steps), f["cost_lim"], y0=250, margin=(30, 12, 34, 64))
         p3.axes("step t", "MSE", "")
         steps = list(range(self.steps + 1))
-        for run, color in ((one, LINE_1D), (two, LINE_2D)):
+        for run, color, square in ((one, LINE_1D, False), (two, LINE_2D, True)):
             n = len(run["C"])
             p3.line(steps[:n], run["C"], color, 1, "3 3")
             p3.line(steps[:min(t + 1, n)], run["C"][:t + 1], color, 2)
-            p3.dots([min(t, n - 1)], [run["C"][min(t, n - 1)]], color, 4)
+            (p3.squares if square else p3.dots)([min(t, n - 1)], [run["C"][min(t, n - 1)]], color, 4)
         p3.vline(t, COLORS["axis"])
-        p3.text(p3.x0, p3.y0 - 9, f"stable while η < 2/k_max = {2 / self.k_max:.3g}"
-                f"   (largest curvature k_max = {self.k_max:.3g})", 11)
+        p3.text(p3.x0, p3.y0 - 9, f"stable while η < 2/k_max = {2 / self.k_max:.3g}, "
+                f"k_max = {self.k_max:.3g}", 12)
         _legend(p3)
         return figure(640, 450, p1, p2, p3)
 
@@ -273,28 +273,35 @@ def _trajectory(p, xs, ys, color):
     """Steps drawn as a polyline with a dot per point; the current point ringed."""
     p.line(xs, ys, color, 1.5).dots(xs, ys, color, 2.5)
     p.dots(xs[-1:], ys[-1:], color, 5.5)
-    p.dots(xs[-1:], ys[-1:], "#ffffff", 2.5)
+    p.dots(xs[-1:], ys[-1:], COLORS["bg"], 2.5)
 
 
 def _badge(p, name, run, t):
     """The run's name and regime above the plot (and where it diverged)."""
     color = REGIME_COLORS[run["regime"]]
-    p.text(p.x0, p.y0 - 18, name, 12, "start", "#1f2328")
+    p.text(p.x0, p.y0 - 18, name, 12, "start", COLORS["text"])
     p.text(p.x0 + p.w, p.y0 - 18, run["regime"], 12, "end", color)
     if run["diverged"] is not None:
         note = (f"diverged at step {run['diverged']}" if t >= run["diverged"]
                 else f"will diverge at step {run['diverged']}")
-        p.text(p.x0 + p.w, p.y0 - 5, note, 10, "end", color)
+        p.text(p.x0 + p.w, p.y0 - 5, note, 12, "end", color)
         if t >= run["diverged"]:
             p.parts.append(_halo_text(p.x0 + p.w / 2, p.y0 + 22, "diverged: the steps left the picture",
-                                      11, color, weight="bold"))
+                                      12, color, weight="bold"))
 
 
 def _legend(p):
+    """The key to the cost plot: one weight (circle), two weights (square); not by colour alone."""
     x, y = p.x0 + p.w - 182, p.y0 - 9
-    p.parts.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 18:.1f}" y2="{y - 4:.1f}" '
-                   f'stroke="{LINE_1D}" stroke-width="2"/>')
-    p.text(x + 22, y, "one weight", 11)
-    p.parts.append(f'<line x1="{x + 95:.1f}" y1="{y - 4:.1f}" x2="{x + 113:.1f}" y2="{y - 4:.1f}" '
-                   f'stroke="{LINE_2D}" stroke-width="2"/>')
-    p.text(x + 117, y, "two weights", 11)
+    for dx, color, name, mark in ((0, LINE_1D, "one weight", _circle), (95, LINE_2D, "two weights", _square)):
+        p.parts.append(f'<line x1="{x + dx:.1f}" y1="{y - 4:.1f}" x2="{x + dx + 18:.1f}" y2="{y - 4:.1f}"'
+                       f'{paint(stroke=color)} stroke-width="2"/>' + mark(x + dx + 9, y - 4, color))
+        p.text(x + dx + 22, y, name, 12)
+
+
+def _circle(x, y, color):
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5"{paint(color)}/>'
+
+
+def _square(x, y, color):
+    return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7"{paint(color)}/>'

@@ -16,8 +16,8 @@ from ..datasets import xor
 from ..network import Network
 from .base import Explorer
 from .controls import Control
-from .svg import COLORS, Plot, figure, fmt, network_diagram
-from .symbols import b_symbol, sub, w_symbol
+from .svg import COLORS, Plot, figure, fmt, network_diagram, paint, weight_legend
+from .symbols import b_symbol, layer, sub, w_symbol
 
 STEP = 0.1            # step of every weight and bias slider
 MAX_PARAMS = 40       # one slider per parameter: more would not fit a page
@@ -25,14 +25,15 @@ MAX_SAMPLES = 500     # the page's JS forward pass runs over every sample
 EPS0 = 0.05          # starting nudge
 MAX_TABLE = 8         # up to this many samples the outputs are a table, else a plot
 WIDTH, HEIGHT = 660, 290
+BAR = "#f28e2b"       # the output bars: the activation colour's orange (both themes)
 
 
 class NetworkExplorer(Explorer):
     """Sliders for every weight and bias of a small network, and a nudge test.
 
     Shows the network's diagram for one chosen sample (neurons coloured by
-    their activation a^(l)_j, eq. ``a-def``; edges red for w > 0, blue for
-    w < 0, wider for larger |w|), its outputs against the targets on every
+    their activation a^(l)_j, eq. ``a-def``; edges red and solid for w > 0,
+    blue and dashed for w < 0, wider for larger |w|), its outputs against the targets on every
     sample, and the MSE over all samples (eq. ``mse``).  The nudge control
     picks one parameter p and a step eps, and shows the change predicted by
     the gradient from backprop, (dC/dp) eps, next to the actual change
@@ -94,14 +95,19 @@ class NetworkExplorer(Explorer):
 
     # ---- controls ----------------------------------------------------------------
     def controls_spec(self):
+        """One group per neuron (its weights, then its bias), then the sample and the nudge."""
         R, net = self.range, self.net0
-        spec = [Control(name, label, _get(net, l, j, k), -R, R, STEP)
+        spec = [Control(name, label, _get(net, l, j, k), -R, R, STEP, group=_neuron(l, j, net.L),
+                        describe=_describe(l, j, k))
                 for name, label, l, j, k in self.params]
         labels = tuple(p[1] for p in self.params)
         return spec + [
-            Control("sample", "sample", len(self.X) // 2, 0, len(self.X) - 1, 1),
-            Control("nudge", "nudge", self.nudge0, options=labels),
-            Control("eps", "ε", EPS0, -0.5, 0.5, 0.01)]
+            Control("sample", "sample", len(self.X) // 2, 0, len(self.X) - 1, 1,
+                    group="the sample shown", describe="which sample the diagram shows"),
+            Control("nudge", "nudge p", self.nudge0, options=labels, menu=True, group="the nudge test",
+                    describe="the weight or bias p to nudge"),
+            Control("eps", "by ε", EPS0, -0.5, 0.5, 0.01, group="the nudge test",
+                    describe="the nudge ε added to p")]
 
     def _first_nudge(self):
         """The parameter the nudge starts on: the steepest one that the gradient predicts well.
@@ -218,6 +224,18 @@ def _params(net):
     return out
 
 
+def _neuron(l, j, L):
+    """The name of neuron j of layer l, as a control group's legend: "neuron a⁽¹⁾₀"."""
+    return f"{'output neuron' if l == L else 'neuron'} a{layer(l)}{sub(j)}"
+
+
+def _describe(l, j, k):
+    """What the slider of parameter (l, j, k) moves, in words (k is None for a bias)."""
+    if k is None:
+        return f"the bias of neuron {j} of layer {l}"
+    return f"the weight to neuron {j} of layer {l} from neuron {k} of layer {l - 1}"
+
+
 def _get(net, l, j, k):
     return float(net.b[l - 1][j] if k is None else net.W[l - 1][j, k])
 
@@ -260,10 +278,8 @@ def _vec(v, limit=3):
 def _title(x, y, i):
     return (f'<text x="8" y="16" font-size="12" font-weight="600">Sample {i}: '
             f'x = {escape(_vec(x))}, y = {escape(_vec(y))}</text>'
-            f'<text x="8" y="{HEIGHT - 22}" font-size="10" fill="{COLORS["axis"]}">circles: activation a '
-            f'(white = 0, orange = 1)</text>'
-            f'<text x="8" y="{HEIGHT - 8}" font-size="10" fill="{COLORS["axis"]}">edges: red w &gt; 0, '
-            f'blue w &lt; 0, wider = larger |w|</text>')
+            f'<text x="8" y="{HEIGHT - 22}" font-size="12"{paint(COLORS["axis"])}>circles: activation a '
+            f'(white = 0, orange = 1)</text>' + weight_legend(8, HEIGHT - 8))
 
 
 def _ylim(Y):
@@ -283,29 +299,30 @@ def _table(X, Y, outputs, i, lo, hi):
     """Rows x | y | ŷ | bar of ŷ with a tick at y (one output neuron, few samples)."""
     x0, x1 = 520.0, 645.0
     px = lambda v: x0 + (min(max(v, lo), hi) - lo) / (hi - lo) * (x1 - x0)
-    p = [f'<text x="356" y="38" font-size="11" fill="{COLORS["axis"]}">x</text>'
-         f'<text x="450" y="38" font-size="11" fill="{COLORS["axis"]}" text-anchor="end">y</text>'
-         f'<text x="505" y="38" font-size="11" fill="{COLORS["axis"]}" text-anchor="end">ŷ</text>'
-         f'<text x="{x0}" y="38" font-size="10" fill="{COLORS["axis"]}">{fmt(lo)}</text>'
-         f'<text x="{x1}" y="38" font-size="10" fill="{COLORS["axis"]}" text-anchor="end">{fmt(hi)}</text>']
+    A = paint(COLORS["axis"])
+    p = [f'<text x="356" y="38" font-size="12"{A}>x</text>'
+         f'<text x="450" y="38" font-size="12"{A} text-anchor="end">y</text>'
+         f'<text x="505" y="38" font-size="12"{A} text-anchor="end">ŷ</text>'
+         f'<text x="{x0}" y="38" font-size="12"{A}>{fmt(lo)}</text>'
+         f'<text x="{x1}" y="38" font-size="12"{A} text-anchor="end">{fmt(hi)}</text>']
     for r, (x, y, out) in enumerate(zip(X, Y, outputs)):
         top = 44 + 20 * r
         if r == i:
-            p.append(f'<rect x="350" y="{top}" width="300" height="20" fill="#dafbe1" rx="3"/>')
+            p.append(f'<rect x="350" y="{top}" width="300" height="20"{paint(COLORS["hl"])} rx="3"/>')
         yc = top + 14
-        p.append(f'<text x="356" y="{yc}" font-size="11">{escape(_vec(x))}</text>'
-                 f'<text x="450" y="{yc}" font-size="11" text-anchor="end">{fmt(float(y[0]))}</text>'
-                 f'<text x="505" y="{yc}" font-size="11" text-anchor="end" font-weight="600">{out[0]:.3f}</text>'
-                 f'<rect x="{x0}" y="{top + 5}" width="{x1 - x0}" height="10" fill="#f6f8fa" stroke="#d0d7de"/>'
+        p.append(f'<text x="356" y="{yc}" font-size="12">{escape(_vec(x))}</text>'
+                 f'<text x="450" y="{yc}" font-size="12" text-anchor="end">{fmt(float(y[0]))}</text>'
+                 f'<text x="505" y="{yc}" font-size="12" text-anchor="end" font-weight="600">{out[0]:.3f}</text>'
+                 f'<rect x="{x0}" y="{top + 5}" width="{x1 - x0}" height="10"{paint(COLORS["panel"], COLORS["border"])}/>'
                  f'<rect x="{min(px(0), px(out[0])):.1f}" y="{top + 5}" width="{abs(px(out[0]) - px(0)):.1f}" '
-                 f'height="10" fill="#f28e2b"/>'
-                 f'<line x1="{px(float(y[0])):.1f}" y1="{top + 2}" x2="{px(float(y[0])):.1f}" y2="{top + 18}" '
-                 f'stroke="{COLORS["data"]}" stroke-width="2.5"/>')
+                 f'height="10" fill="{BAR}"/>'
+                 f'<line x1="{px(float(y[0])):.1f}" y1="{top + 2}" x2="{px(float(y[0])):.1f}" y2="{top + 18}"'
+                 f'{paint(stroke=COLORS["data"])} stroke-width="2.5"/>')
     bottom = 44 + 20 * len(X) + 12
-    p.append(f'<rect x="{x0}" y="{bottom - 8}" width="10" height="8" fill="#f28e2b"/>'
-             f'<text x="{x0 + 13}" y="{bottom}" font-size="10" fill="{COLORS["axis"]}">ŷ</text>'
-             f'<line x1="{x0 + 32}" y1="{bottom - 9}" x2="{x0 + 32}" y2="{bottom + 1}" stroke="{COLORS["data"]}" stroke-width="2.5"/>'
-             f'<text x="{x0 + 37}" y="{bottom}" font-size="10" fill="{COLORS["axis"]}">target y</text>')
+    p.append(f'<rect x="{x0}" y="{bottom - 8}" width="10" height="8" fill="{BAR}"/>'
+             f'<text x="{x0 + 13}" y="{bottom}" font-size="12"{A}>ŷ</text>'
+             f'<line x1="{x0 + 32}" y1="{bottom - 9}" x2="{x0 + 32}" y2="{bottom + 1}"{paint(stroke=COLORS["data"])} stroke-width="2.5"/>'
+             f'<text x="{x0 + 37}" y="{bottom}" font-size="12"{A}>target y</text>')
     return "".join(p)
 
 
@@ -320,17 +337,18 @@ def _plot(X, Y, outputs, i, lo, hi):
                 margin=(4, 6, 28, 38))
     plot.axes("x" if X.shape[1] == 1 else "sample", "")
     order = sorted(range(n), key=lambda r: xs[r])
-    shades = [COLORS["model"], "#9a6700", "#8250df", "#1a7f37"]
+    shades = [COLORS["model"], COLORS["ochre"], COLORS["grad"], COLORS["good"]]
     for j in range(m):
         color = shades[j % len(shades)]
         plot.dots(xs, Y[:, j].tolist(), COLORS["data"], 3)
         plot.line([xs[r] for r in order], [outputs[r][j] for r in order], color, 1.5)
         plot.dots(xs, [o[j] for o in outputs], color, 2.2)
     plot.vline(xs[i])
-    legend = (f'<circle cx="572" cy="153" r="3" fill="{COLORS["data"]}"/>'
-              f'<text x="578" y="157" font-size="10" fill="{COLORS["axis"]}">target y</text>'
-              f'<circle cx="625" cy="153" r="3" fill="{COLORS["model"]}"/>'
-              f'<text x="631" y="157" font-size="10" fill="{COLORS["axis"]}">ŷ</text>')
+    A = paint(COLORS["axis"])
+    legend = (f'<circle cx="566" cy="153" r="3"{paint(COLORS["data"])}/>'
+              f'<text x="572" y="157" font-size="12"{A}>target y</text>'
+              f'<circle cx="625" cy="153" r="3"{paint(COLORS["model"])}/>'
+              f'<text x="631" y="157" font-size="12"{A}>ŷ</text>')
     return plot.svg() + legend
 
 
@@ -342,18 +360,18 @@ def _nudge_box(label, eps, state):
     def bar(v, y, color):
         length = half * v / scale
         return (f'<rect x="{min(zero, zero + length):.1f}" y="{y}" width="{abs(length):.1f}" '
-                f'height="9" fill="{color}"/>')
+                f'height="9"{paint(color)}/>')
     top = 186
-    return (f'<rect x="350" y="{top - 16}" width="300" height="{HEIGHT - top + 12}" rx="6" '
-            f'fill="#f6f8fa" stroke="#d0d7de"/>'
+    return (f'<rect x="350" y="{top - 16}" width="300" height="{HEIGHT - top + 12}" rx="6"'
+            f'{paint(COLORS["panel"], COLORS["border"])}/>'
             f'<text x="358" y="{top}" font-size="12" font-weight="600">Nudge {escape(label)} by '
             f'ε = {eps:.2f}</text>'
-            f'<text x="358" y="{top + 18}" font-size="11">predicted  ∂C/∂p · ε</text>'
-            f'<text x="644" y="{top + 18}" font-size="11" text-anchor="end" font-weight="600">{short(pred)}</text>'
-            + bar(pred, top + 23, "#8250df") +
-            f'<text x="358" y="{top + 48}" font-size="11">actual  C(p + ε) − C(p)</text>'
-            f'<text x="644" y="{top + 48}" font-size="11" text-anchor="end" font-weight="600">{short(act)}</text>'
+            f'<text x="358" y="{top + 18}" font-size="12">predicted  ∂C/∂p · ε</text>'
+            f'<text x="644" y="{top + 18}" font-size="12" text-anchor="end" font-weight="600">{short(pred)}</text>'
+            + bar(pred, top + 23, COLORS["grad"]) +
+            f'<text x="358" y="{top + 48}" font-size="12">actual  C(p + ε) − C(p)</text>'
+            f'<text x="644" y="{top + 48}" font-size="12" text-anchor="end" font-weight="600">{short(act)}</text>'
             + bar(act, top + 53, COLORS["accent"]) +
-            f'<line x1="{zero}" y1="{top + 21}" x2="{zero}" y2="{top + 64}" stroke="{COLORS["axis"]}"/>'
-            f'<text x="358" y="{top + 82}" font-size="10" fill="{COLORS["axis"]}">p = {escape(label)}, '
+            f'<line x1="{zero}" y1="{top + 21}" x2="{zero}" y2="{top + 64}"{paint(stroke=COLORS["axis"])}/>'
+            f'<text x="358" y="{top + 82}" font-size="12"{paint(COLORS["axis"])}>p = {escape(label)}, '
             f'∂C/∂p = {short(state["grad"])} (backprop)</text>')

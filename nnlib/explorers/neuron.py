@@ -2,22 +2,22 @@
 import numpy as np
 
 from ..activations import ACTIVATIONS
-from ..checks import check_choice, check_number, check_pair, check_together
+from ..checks import check_choice, check_number, check_pair, check_positive, check_together
 from ..datasets import curve
 from ..network import Network
 from .base import Explorer
 from .controls import Control
 from .svg import COLORS, Plot, figure
 
-N_CURVE = 121   # points on the drawn curve sigma(w x + b)
-RANGE = 50.0    # the w and b sliders run from -RANGE to RANGE
+N_CURVE = 121   # points on the drawn curve g(w x + b)
 
 
 class NeuronExplorer(Explorer):
     """Sliders for w and b, a choice of activation, and an input x.
 
-    Shows the curve a = sigma(w x + b) (eq. ``ff-neuron``) over the data, the
-    MSE of the neuron on the data (eq. ``mse``), and z and a at the chosen x.
+    Shows the curve a = g(w x + b) (eq. ``ff-neuron``; g is the chosen
+    activation, σ by default) over the data, the MSE of the neuron on the
+    data (eq. ``mse``), and z and a at the chosen x.
 
     Parameters
     ----------
@@ -25,36 +25,55 @@ class NeuronExplorer(Explorer):
         The data; default :func:`nnlib.datasets.curve` (20 points, seed 0).
     w, b : float, optional
         Starting weight and bias; default the seeded initial weight of
-        ``Network([1, 1], seed=0)`` rounded to the slider step, and b = 0.
+        ``Network([1, 1], seed=0)`` rounded to 1 decimal, and b = 0.  Both must
+        lie within ±weight_range; they are rounded to the slider step.
     activation : str
         Starting activation (any name in ``nnlib.ACTIVATIONS``).
+    weight_range : float
+        The w and b sliders run from -weight_range to +weight_range (default
+        10, where a sigmoid is already all but a step; up to 100).
+    step : float
+        Their step (default 0.05: 400 positions over ±10, finer than the
+        screen's pixels).  ``weight_range=50, step=0.25`` gives a coarse range.
     """
 
     kind = "neuron"
-    title = "One neuron: a = σ(w·x + b)"
+    title = "One neuron: a = g(w·x + b)"
     script = "neuron.js"
 
-    def __init__(self, X=None, Y=None, w=None, b=0.0, activation="sigmoid"):
+    def __init__(self, X=None, Y=None, w=None, b=0.0, activation="sigmoid",
+                 weight_range=10.0, step=0.05):
         check_together(X=X, Y=Y)
         if X is None:
             X, Y = curve()
         self.X, self.Y = check_pair((1, 1), X, Y)
-        slider = " (the slider's range)"
-        self.w0 = (round(float(Network([1, 1], seed=0).W[0][0, 0]), 1) if w is None
-                   else check_number("w", w, -RANGE, RANGE, slider))
-        self.b0 = check_number("b", b, -RANGE, RANGE, slider)
+        self.range = check_number("weight_range", weight_range, 0.001, 100,
+                                  " (the w and b sliders run from -weight_range to +weight_range)")
+        self.step = float(check_positive("step", step))
+        if self.step > self.range:
+            raise ValueError(f"step must be at most weight_range = {self.range}, got {step!r}")
+        w = round(float(Network([1, 1], seed=0).W[0][0, 0]), 1) if w is None else w
+        self.w0, self.b0 = self._on_grid("w", w), self._on_grid("b", b)
         self.activation0 = check_choice("activation", activation, list(ACTIVATIONS))
         lo, hi = float(self.X.min()), float(self.X.max())
         self.xlim = (lo - 0.05 * (hi - lo + 1e-9), hi + 0.05 * (hi - lo + 1e-9))
         super().__init__()
 
+    def _on_grid(self, name, v):
+        """A starting w or b, checked against the range and rounded to the step."""
+        v = check_number(name, v, -self.range, self.range, " (±weight_range, the sliders' range)")
+        return round(round(v / self.step) * self.step, 10)
+
     def controls_spec(self):
         lo, hi = self.xlim
         step = round((hi - lo) / 100, 4) or 0.01
-        return [Control("w", "w", self.w0, -RANGE, RANGE, 0.1),
-                Control("b", "b", self.b0, -RANGE, RANGE, 0.1),
-                Control("activation", "σ", self.activation0, options=tuple(ACTIVATIONS)),
-                Control("x", "input x", round(lo + 50 * step, 4), round(lo, 4), round(lo + 100 * step, 4), step)]
+        R = self.range
+        return [Control("w", "w", self.w0, -R, R, self.step, describe="the weight w"),
+                Control("b", "b", self.b0, -R, R, self.step, describe="the bias b"),
+                Control("activation", "g", self.activation0, options=tuple(ACTIVATIONS), menu=True,
+                        describe="the activation function g"),
+                Control("x", "input x", round(lo + 50 * step, 4), round(lo, 4), round(lo + 100 * step, 4), step,
+                        describe="the input x where z and a are read off")]
 
     def network(self, values):
         """The one-neuron nnlib Network with the sliders' w, b and activation."""

@@ -20,6 +20,7 @@ times as long).
 import math
 import warnings
 from contextlib import nullcontext
+from html import escape
 
 import numpy as np
 
@@ -31,9 +32,10 @@ from ..network import Network, labels_from
 from ..optim import DivergenceWarning, sgd
 from .base import Explorer
 from .controls import Control
-from .svg import COLORS, LogPlot, _halo_text, figure, nice_ticks
+from .svg import COLORS, LogPlot, _halo_text, figure, nice_ticks, paint, spread
 
-FAINT, PICKED = "#c4c9d0", COLORS["model"]
+FAINT, PICKED = COLORS["faint"], COLORS["model"]
+LABELS_W = 56                             # the column right of the updates plot naming the runs
 TOP = 22                                  # height of the legend row above the plots
 DEFAULT_BATCHES = (1, 2, 5, 10, 32, 100)
 
@@ -302,28 +304,30 @@ class SGDExplorer(Explorer):
         p2 = LogPlot(320, 230, xlim, (-0.02, 1.02), x0=320, y0=TOP, margin=(26, 12, 34, 52),
                      logy=False, xticks=ticks, yticks=nice_ticks(0, 1)).axes("epoch", "test accuracy")
         total = max(E * -(-n // m) for m in self.batch_sizes)
-        p3 = LogPlot(640, 210, (1, 2.5 * total), lim, y0=TOP + 230, margin=(30, 12, 34, 52),
+        p3 = LogPlot(640, 210, (1, 1.3 * total), lim, y0=TOP + 230, margin=(30, LABELS_W, 34, 52),
                      logx=True).axes("number of updates (mini-batch steps)", "training MSE")
+        labels = []
         for k, m in enumerate(self.batch_sizes):
             if k != i:
                 run = self.runs[k][j]
                 _curves(p1, p2, p3, run, -(-n // m), FAINT, 1.2, 0)
-                _end_label(p3, run, -(-n // m), f"m={m}", FAINT)
+                labels.append((run, -(-n // m), f"m={m}", FAINT, COLORS["axis"]))
         _curves(p1, p2, p3, picked, state["updates"], PICKED, 2.5, 3)
-        _end_label(p3, picked, state["updates"], f"m={state['batch_size']}", PICKED)
-        p1.text(p1.x0, p1.y0 - 8, f"on {n} training digits", 11)
-        p2.text(p2.x0, p2.y0 - 8, f"on {self.X_test.shape[0]} test digits", 11)
+        labels.append((picked, state["updates"], f"m={state['batch_size']}", PICKED, PICKED))
+        p3.parts.append(_end_labels(p3, labels))
+        p1.text(p1.x0, p1.y0 - 8, f"on {n} training digits", 12)
+        p2.text(p2.x0, p2.y0 - 8, f"on {self.X_test.shape[0]} test digits", 12)
         p3.text(p3.x0, p3.y0 - 9, f"the same runs against the number of updates: "
-                f"⌈n/m⌉ = ⌈{n}/{state['batch_size']}⌉ = {state['updates']} per epoch", 11)
+                f"⌈n/m⌉ = ⌈{n}/{state['batch_size']}⌉ = {state['updates']} per epoch", 12)
         if picked["final_accuracy"] < 1.5 / self.sizes[-1]:
             p2.parts.append(_halo_text(p2.x0 + p2.w / 2, p2.y0 + 20,
                                        f"at chance level (1/{self.sizes[-1]}): nothing learned",
-                                       12, "#b42318", weight="bold"))
+                                       12, COLORS["warn"], weight="bold"))
         if picked["diverged"] is not None:
             d = picked["diverged"]
             p1.parts.append(_halo_text(p1.x0 + p1.w / 2, p1.y0 + 20,
                                        f"diverged at epoch {d['epoch']}, step {d['step']}",
-                                       12, "#b42318", weight="bold"))
+                                       12, COLORS["warn"], weight="bold"))
         return figure(640, TOP + 440, _legend(state), p1, p2, p3)
 
 
@@ -340,18 +344,33 @@ def _curves(p1, p2, p3, run, per_epoch, color, width, r):
         p3.dots(updates, run["mse"][1:], color, r)
 
 
-def _end_label(p, run, per_epoch, text, color):
-    """Write ``text`` just right of the run's last point (m = batch size)."""
-    x = p.px((len(run["mse"]) - 1) * per_epoch)
-    y = p.py(run["mse"][-1])
-    p.parts.append(_halo_text(x + 4, y + 4, text, 10, color, anchor="start"))
+def _end_labels(p, items):
+    """Name each run in a column right of the plot, level with its last point.
+
+    ``items``: (run, updates per epoch, text, line colour, text colour), the
+    chosen run last.  Labels keep 13 px apart (:func:`spread`); a dotted
+    leader joins each to its run's last point, so no label sits on a curve.
+    """
+    ends = []
+    for run, per_epoch, text, line, color in items:
+        x = p.px(max((len(run["mse"]) - 1) * per_epoch, 1))
+        ends.append((x, min(max(p.py(run["mse"][-1]), p.y0), p.y0 + p.h)))
+    at = spread([y for _, y in ends], 13, p.y0 + 4, p.y0 + p.h)
+    x_text, out = p.x0 + p.w + 8, []
+    for (x, y), y_text, (_, _, text, line, color) in zip(ends, at, items):
+        out.append(f'<polyline points="{x + 4:.1f},{y:.1f} {p.x0 + p.w + 3:.1f},{y_text:.1f} '
+                   f'{x_text - 2:.1f},{y_text:.1f}" fill="none"{paint(stroke=line)} '
+                   f'stroke-dasharray="1 2"/>'
+                   f'<text x="{x_text:.1f}" y="{y_text + 4:.1f}" font-size="12"'
+                   f'{paint(color)}>{escape(text)}</text>')
+    return "".join(out)
 
 
 def _legend(state):
     """The row above the plots: which curve is the chosen run."""
-    return (f'<line x1="52" y1="11" x2="72" y2="11" stroke="{PICKED}" stroke-width="2.5"/>'
-            f'<circle cx="62" cy="11" r="3" fill="{PICKED}"/>'
-            f'<text x="78" y="15" font-size="12" fill="#1f2328">m = {state["batch_size"]}, '
+    return (f'<line x1="52" y1="11" x2="72" y2="11"{paint(stroke=PICKED)} stroke-width="2.5"/>'
+            f'<circle cx="62" cy="11" r="3"{paint(PICKED)}/>'
+            f'<text x="78" y="15" font-size="12">m = {state["batch_size"]}, '
             f'η = {state["eta"]:g}</text>'
-            f'<line x1="250" y1="11" x2="270" y2="11" stroke="{FAINT}" stroke-width="2"/>'
-            f'<text x="276" y="15" font-size="12" fill="#57606a">the other batch sizes, same η</text>')
+            f'<line x1="250" y1="11" x2="270" y2="11"{paint(stroke=FAINT)} stroke-width="2"/>'
+            f'<text x="276" y="15" font-size="12"{paint(COLORS["muted"])}>the other batch sizes, same η</text>')

@@ -2,8 +2,9 @@
 
 :func:`draw_network` draws a whole feedforward network, layer 0 (the input)
 on the left and layer L (the output) on the right.  Given a
-:class:`~nnlib.Network` it colours each weight by its sign (red positive,
-blue negative) and sets its width by its size; given an input it also
+:class:`~nnlib.Network` it draws each weight by its sign (red and solid for
+positive, blue and dashed for negative: colour is never the only cue) and
+sets its width by its size; given an input it also
 colours each neuron by its activation a^(l)_j.  :func:`draw_neuron` zooms in
 on one neuron, a = sigma(sum_k w_k a_k + b) (eq. ``ff-neuron`` in the
 feedforward chapter).
@@ -20,6 +21,7 @@ from ..checks import (check_axes, check_flag, check_int, check_net_or_sizes, che
                       check_vector)
 
 POSITIVE, NEGATIVE = "#d62728", "#1f77b4"   # weight colours: red > 0, blue < 0 (as in the explorers)
+NEGATIVE_STYLE = (0, (4, 2))                # and negative weights dashed, as in the explorers
 NODE_EDGE, NODE_FACE = "#333333", "#f2f2f2"
 NODE_SIZE = 520                             # marker area in points^2
 
@@ -61,7 +63,7 @@ def layer_positions(sizes, max_neurons):
 # ---- pieces ----------------------------------------------------------------
 def _edges(ax, layout, W):
     """Lines between consecutive layers; coloured and sized by W if given."""
-    segments, colors, widths = [], [], []
+    segments, colors, widths, styles = [], [], [], []
     scale = max((np.abs(Wl).max() for Wl in W), default=1.0) if W else 1.0
     for l in range(len(layout) - 1):
         (src, p), (dst, q) = layout[l], layout[l + 1]
@@ -70,11 +72,12 @@ def _edges(ax, layout, W):
                 segments.append([pk, qj])
                 w = W[l][j, k] if W else 0.0
                 colors.append(POSITIVE if w >= 0 else NEGATIVE)
+                styles.append("solid" if w >= 0 else NEGATIVE_STYLE)
                 widths.append(0.4 + 3.6 * abs(w) / scale if W else 0.8)
     if not W:
         colors = ["#999999"] * len(segments)
     ax.add_collection(LineCollection(segments, colors=colors, linewidths=widths,
-                                     alpha=0.85, zorder=1))
+                                     linestyles=styles, alpha=0.85, zorder=1))
 
 
 def _nodes(ax, layout, sizes, activations, cmap, norm, size=NODE_SIZE):
@@ -110,9 +113,9 @@ def _layer_titles(ax, layout, sizes):
 
 
 def _weight_legend(ax):
-    """Legend: blue lines positive weights, orange lines negative."""
+    """Legend: red solid lines positive weights, blue dashed lines negative."""
     handles = [Line2D([], [], color=POSITIVE, lw=2.5, label="weight > 0"),
-               Line2D([], [], color=NEGATIVE, lw=2.5, label="weight < 0")]
+               Line2D([], [], color=NEGATIVE, lw=2.5, ls=(0, (2, 1)), label="weight < 0")]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0),
               ncol=2, frameon=False, fontsize=9)
 
@@ -125,8 +128,9 @@ def draw_network(net, x=None, ax=None, max_neurons=8, node_labels=None,
     Parameters
     ----------
     net : Network or sequence of int
-        A :class:`~nnlib.Network` (its ``W`` set the colour and width of each
-        line: blue for w > 0, orange for w < 0, thicker for larger |w|), or
+        A :class:`~nnlib.Network` (its ``W`` set the colour, style and width
+        of each line: red and solid for w > 0, blue and dashed for w < 0,
+        thicker for larger |w|), or
         just the layer widths, e.g. ``[2, 3, 1]`` (plain grey lines).
     x : ndarray of shape (sizes[0],), optional
         One input sample.  With a Network, every neuron is filled with its
@@ -240,7 +244,8 @@ def draw_neuron(a, w, b, output=None, ax=None, activation=r"\sigma"):
     scale = max(np.abs(w).max(), 1e-12)
     for k, (ak, wk, y) in enumerate(zip(a, w, ys), 1):
         color = POSITIVE if wk >= 0 else NEGATIVE
-        ax.plot([0, 2], [y, 0], color=color, lw=0.8 + 3.2 * abs(wk) / scale, zorder=1)
+        ax.plot([0, 2], [y, 0], color=color, lw=0.8 + 3.2 * abs(wk) / scale, zorder=1,
+                ls="solid" if wk >= 0 else NEGATIVE_STYLE)
         ax.scatter([0], [y], s=NODE_SIZE, c=[NODE_FACE], edgecolors=NODE_EDGE, zorder=3)
         ax.text(-0.3, y, f"$a_{k} = {ak:g}$", ha="right", va="center", fontsize=10)
         ax.text(0.9, y * 0.55 + 0.12, f"$w_{k} = {wk:g}$", ha="center", va="bottom",

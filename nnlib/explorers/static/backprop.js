@@ -1,8 +1,8 @@
 /* BackpropExplorer in the page: nnlib/explorers/backprop.py. Every step of every sample is
  * precomputed by nnlib (d.states[sample][step]); the page only looks it up and draws it. */
 (function () {
-  var WIDTH = 660, MAX_LINES = 5, C = nnx.COLORS, esc = nnx.esc, fmt = nnx.fmt;
-  var GRAD = "#8250df", MUTED = "#57606a";
+  var WIDTH = 660, MAX_LINES = 5, C = nnx.COLORS, esc = nnx.esc, fmt = nnx.fmt, paint = nnx.paint;
+  var GRAD = C.grad, MUTED = C.muted;
 
   function sup(s) { return String(s).replace(/[0-9()]/g, function (c) { return "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207d\u207e"["0123456789()".indexOf(c)]; }); }
   function layer(l) { return sup("(" + l + ")"); }
@@ -21,15 +21,15 @@
 
   function header(s, N, title, x, y) {
     return '<text x="8" y="16" font-size="12" font-weight="600">Step ' + s + ' of ' + (N - 1) + ': ' + esc(title) + '</text>' +
-      '<text x="652" y="16" font-size="11" text-anchor="end" fill="' + C.axis + '">x = ' + esc(shortVec(x)) + ', y = ' + esc(shortVec(y)) + '</text>';
+      '<text x="652" y="16" font-size="12" text-anchor="end"' + paint(C.axis) + '>x = ' + esc(shortVec(x)) + ', y = ' + esc(shortVec(y)) + '</text>';
   }
   function timeline(steps, s) {
     var width = (WIDTH - 16) / steps.length, out = [];
     steps.forEach(function (st, t) {
-      var x = 8 + t * width, color = st[0].indexOf("bp-") === 0 ? GRAD : "#d9730d";
-      out.push('<rect x="' + (x + 2).toFixed(1) + '" y="26" width="' + (width - 4).toFixed(1) + '" height="20" rx="10" fill="' +
-        (t < s ? color : "#ffffff") + '" stroke="' + (t === s ? C.accent : color) + '" stroke-width="' + (t === s ? 3 : 1.2) + '"/>' +
-        '<text x="' + (x + width / 2).toFixed(1) + '" y="40" font-size="11" text-anchor="middle" fill="' + (t < s ? "#ffffff" : color) + '">' +
+      var x = 8 + t * width, color = st[0].indexOf("bp-") === 0 ? GRAD : C.forward;
+      out.push('<rect x="' + (x + 2).toFixed(1) + '" y="26" width="' + (width - 4).toFixed(1) + '" height="20" rx="10"' +
+        paint(t < s ? color : C.bg, t === s ? C.accent : color) + ' stroke-width="' + (t === s ? 3 : 1.2) + '"/>' +
+        '<text x="' + (x + width / 2).toFixed(1) + '" y="40" font-size="12" text-anchor="middle"' + paint(t < s ? C.bg : color) + '>' +
         esc(stepSymbol(st[0], st[1])) + '</text>');
     });
     return out.join("");
@@ -38,6 +38,7 @@
 
   function diagram(d, st, y) {
     var sizes = d.sizes, L = sizes.length - 1, box = d.box, labels = ["input (layer 0)"];
+    var spots = nnx.edgeSpots(sizes, box), fits = Object.keys(spots).every(function (e) { return spots[e] !== null; });
     for (var l = 1; l < L; l++) labels.push("layer " + l);
     labels.push("output (layer " + L + ")");
     var out = [nnx.networkDiagram(sizes, box, {
@@ -49,21 +50,21 @@
       nodesOn: st.nodes_on, edgesOn: st.edges_on, layerLabels: labels })];
     for (var j = 0; j < sizes[L]; j++) {
       var p = nnx.nodeXY(sizes, box, L, j);
-      out.push('<text x="' + (p[0] + 30).toFixed(1) + '" y="' + (p[1] - 2).toFixed(1) + '" font-size="11" fill="' + C.data + '">target y = ' + fmt(y[j]) + '</text>');
+      out.push('<text x="' + (p[0] + 30).toFixed(1) + '" y="' + (p[1] - 2).toFixed(1) + '" font-size="12"' + paint(C.data) + '>target y = ' + fmt(y[j]) + '</text>');
     }
     if (st.cost !== null) {
       var q = nnx.nodeXY(sizes, box, L, sizes[L] - 1);
-      out.push('<text x="' + (q[0] + 30).toFixed(1) + '" y="' + (q[1] + 14).toFixed(1) + '" font-size="11" font-weight="600">C = ' + num(st.cost) + '</text>');
+      out.push('<text x="' + (q[0] + 30).toFixed(1) + '" y="' + (q[1] + 14).toFixed(1) + '" font-size="12" font-weight="600">C = ' + num(st.cost) + '</text>');
     }
-    out.push('<text x="8" y="' + (d.panel_top - 10) + '" font-size="10" fill="' + C.axis + '">inside: a (white 0 \u2192 orange 1) \u00b7 grey above: z \u00b7 ' +
-      '<tspan fill="' + GRAD + '">purple: \u03b4 below, \u2202C/\u2202w on edges</tspan> \u00b7 green: this step</text>');
+    out.push('<text x="8" y="' + (d.panel_top - 10) + '" font-size="12"' + paint(C.axis) + '>inside: a (white 0 \u2192 orange 1) \u00b7 grey above: z \u00b7 ' +
+      '<tspan' + paint(GRAD) + '>purple: \u03b4 below, \u2202C/\u2202w on edges' + (fits ? "" : " that fit") + '</tspan> \u00b7 green: this step</text>');
     return out.join("");
   }
 
   function panel(st, top, height) {
-    var out = ['<rect x="4" y="' + top + '" width="' + (WIDTH - 8) + '" height="' + (height - top - 4) + '" rx="6" fill="#f6f8fa" stroke="#d0d7de"/>',
+    var out = ['<rect x="4" y="' + top + '" width="' + (WIDTH - 8) + '" height="' + (height - top - 4) + '" rx="6"' + paint(C.panel, C.border) + '/>',
       '<text x="14" y="' + (top + 22) + '" font-size="14" font-weight="600">' + esc(st.equation) + '</text>',
-      '<text x="' + (WIDTH - 14) + '" y="' + (top + 22) + '" font-size="12" text-anchor="end" fill="' + MUTED + '">eq. (' + esc(st.step) + ')</text>'];
+      '<text x="' + (WIDTH - 14) + '" y="' + (top + 22) + '" font-size="12" text-anchor="end"' + paint(MUTED) + '>eq. (' + esc(st.step) + ')</text>'];
     var lines = st.lines.slice(0, MAX_LINES);
     if (st.lines.length > MAX_LINES) lines.push("\u2026 and " + (st.lines.length - MAX_LINES) + " more");
     lines.forEach(function (line, r) { out.push('<text x="22" y="' + (top + 44 + 17 * r) + '" font-size="12">' + esc(line) + '</text>'); });

@@ -75,8 +75,22 @@
   };
 
   /* ---- SVG plotter (nnlib/explorers/svg.py) ---- */
-  var COLORS = nnx.COLORS = { data: "#1f77b4", model: "#d62728", accent: "#2ca02c", grid: "#e5e7eb",
-    axis: "#6b7280", pos: "#d62728", neg: "#1f77b4" };
+  /* svg.py's PALETTE (light values): paint() gives a colour of COLORS the classes that let the
+   * theme's value win; any other colour is drawn as given */
+  var COLORS = nnx.COLORS = { text: "#1f2328", muted: "#57606a", bg: "#ffffff", panel: "#f6f8fa", border: "#d0d7de",
+    axis: "#6b7280", grid: "#e5e7eb", pos: "#d62728", neg: "#1f77b4", data: "#1f77b4", model: "#d62728",
+    accent: "#2ca02c", grad: "#8250df", forward: "#d9730d", warn: "#b42318", faint: "#c4c9d0", hl: "#dafbe1",
+    good: "#1a7f37", ochre: "#9a6700", orange: "#bc4c00" };
+  var NAMES = {};
+  Object.keys(COLORS).forEach(function (k) { if (!NAMES[COLORS[k]]) NAMES[COLORS[k]] = k; });
+  var NODE_TEXT = "#24292f", NODE_RING = "#5c6670", MIN_FONT = nnx.MIN_FONT = 12, MIN_SCALE = nnx.MIN_SCALE = 11 / 12;
+  /* svg.py's paint(): fill and stroke attributes, and the theme's classes for a colour of COLORS */
+  var paint = nnx.paint = function (fill, stroke) {
+    var attrs = "", classes = [];
+    if (fill) { attrs += ' fill="' + fill + '"'; if (NAMES[fill]) classes.push("nnx-f-" + NAMES[fill]); }
+    if (stroke) { attrs += ' stroke="' + stroke + '"'; if (NAMES[stroke]) classes.push("nnx-s-" + NAMES[stroke]); }
+    return attrs + (classes.length ? ' class="' + classes.join(" ") + '"' : "");
+  };
   var fmt = nnx.fmt = function (v) { return Number(v.toPrecision(3)).toString(); };
   function esc(s) { return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
   nnx.esc = esc;
@@ -113,15 +127,15 @@
     p.push('<clipPath id="' + this.clip + '"><rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '"/></clipPath>');
     this.ticks("x").forEach(function (tick) {
       var t = tick[0], X = self.px(t);
-      p.push('<line x1="' + f1(X) + '" y1="' + f1(Y0) + '" x2="' + f1(X) + '" y2="' + f1(Y0 + H) + '" stroke="' + COLORS.grid + '"/>' +
-        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="10" text-anchor="middle" fill="' + COLORS.axis + '">' + tick[1] + '</text>');
+      p.push('<line x1="' + f1(X) + '" y1="' + f1(Y0) + '" x2="' + f1(X) + '" y2="' + f1(Y0 + H) + '"' + paint(null, COLORS.grid) + '/>' +
+        '<text x="' + f1(X) + '" y="' + f1(Y0 + H + 13) + '" font-size="12" text-anchor="middle"' + paint(COLORS.axis) + '>' + tick[1] + '</text>');
     });
     this.ticks("y").forEach(function (tick) {
       var t = tick[0], Y = self.py(t);
-      p.push('<line x1="' + f1(X0) + '" y1="' + f1(Y) + '" x2="' + f1(X0 + W) + '" y2="' + f1(Y) + '" stroke="' + COLORS.grid + '"/>' +
-        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 3) + '" font-size="10" text-anchor="end" fill="' + COLORS.axis + '">' + tick[1] + '</text>');
+      p.push('<line x1="' + f1(X0) + '" y1="' + f1(Y) + '" x2="' + f1(X0 + W) + '" y2="' + f1(Y) + '"' + paint(null, COLORS.grid) + '/>' +
+        '<text x="' + f1(X0 - 4) + '" y="' + f1(Y + 4) + '" font-size="12" text-anchor="end"' + paint(COLORS.axis) + '>' + tick[1] + '</text>');
     });
-    p.push('<rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '" fill="none" stroke="' + COLORS.axis + '"/>');
+    p.push('<rect x="' + f1(X0) + '" y="' + f1(Y0) + '" width="' + f1(W) + '" height="' + f1(H) + '" fill="none"' + paint(null, COLORS.axis) + '/>');
     if (xlabel) p.push('<text x="' + f1(X0 + W / 2) + '" y="' + f1(Y0 + H + 26) + '" font-size="12" text-anchor="middle" font-style="italic">' + esc(xlabel) + '</text>');
     if (ylabel) p.push('<text x="' + f1(X0 - 34) + '" y="' + f1(Y0 + H / 2) + '" font-size="12" text-anchor="middle" font-style="italic" transform="rotate(-90 ' + f1(X0 - 34) + ' ' + f1(Y0 + H / 2) + ')">' + esc(ylabel) + '</text>');
     if (title) p.push('<text x="' + f1(X0 + W / 2) + '" y="' + f1(Y0 - 3) + '" font-size="12" text-anchor="middle">' + esc(title) + '</text>');
@@ -130,35 +144,45 @@
   Plot.prototype.line = function (xs, ys, color, width, dash) {
     var pts = [];
     for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) pts.push(f1(this.px(xs[i])) + "," + f1(this.py(ys[i])));
-    this.parts.push('<polyline points="' + pts.join(" ") + '" fill="none" stroke="' + (color || COLORS.model) + '" stroke-width="' + (width || 2) + '"' +
+    this.parts.push('<polyline points="' + pts.join(" ") + '" fill="none"' + paint(null, color || COLORS.model) + ' stroke-width="' + (width || 2) + '"' +
       (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>');
     return this;
   };
-  Plot.prototype.dots = function (xs, ys, color, r) {
-    var s = "";
-    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i]))
-      s += '<circle cx="' + f1(this.px(xs[i])) + '" cy="' + f1(this.py(ys[i])) + '" r="' + (r || 3.5) + '" fill="' + (color || COLORS.data) + '" clip-path="url(#' + this.clip + ')"/>';
+  /* mark(X, Y, clip) (pixels) at every finite point, clipped to the axes (svg.py's Plot._marks) */
+  Plot.prototype.marks = function (xs, ys, mark) {
+    var s = "", clip = ' clip-path="url(#' + this.clip + ')"';
+    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) s += mark(this.px(xs[i]), this.py(ys[i]), clip);
     this.parts.push(s); return this;
+  };
+  Plot.prototype.dots = function (xs, ys, color, r) {
+    var style = paint(color || COLORS.data);
+    return this.marks(xs, ys, function (X, Y, clip) { return '<circle cx="' + f1(X) + '" cy="' + f1(Y) + '" r="' + (r || 3.5) + '"' + style + clip + '/>'; });
+  };
+  Plot.prototype.squares = function (xs, ys, color, r) {
+    var style = paint(color || COLORS.data), h = r || 3.5;
+    return this.marks(xs, ys, function (X, Y, clip) {
+      return '<rect x="' + f1(X - h) + '" y="' + f1(Y - h) + '" width="' + 2 * h + '" height="' + 2 * h + '"' + style + clip + '/>';
+    });
   };
   Plot.prototype.vline = function (x, color, dash) {
     var X = f1(this.px(x));
-    this.parts.push('<line x1="' + X + '" y1="' + f1(this.y0) + '" x2="' + X + '" y2="' + f1(this.y0 + this.h) + '" stroke="' + (color || COLORS.accent) + '" stroke-dasharray="' + (dash || "4 3") + '"/>');
+    this.parts.push('<line x1="' + X + '" y1="' + f1(this.y0) + '" x2="' + X + '" y2="' + f1(this.y0 + this.h) + '"' + paint(null, color || COLORS.accent) + ' stroke-dasharray="' + (dash || "4 3") + '"/>');
     return this;
   };
   Plot.prototype.text = function (x, y, s, size, anchor, color) {
-    this.parts.push('<text x="' + f1(x) + '" y="' + f1(y) + '" font-size="' + (size || 11) + '" text-anchor="' + (anchor || "start") + '" fill="' + (color || "#1f2328") + '">' + esc(s) + '</text>');
+    this.parts.push('<text x="' + f1(x) + '" y="' + f1(y) + '" font-size="' + (size || MIN_FONT) + '" text-anchor="' + (anchor || "start") + '"' + paint(color || COLORS.text) + '>' + esc(s) + '</text>');
     return this;
   };
   Plot.prototype.svg = function () { return this.parts.join(""); };
   nnx.Plot = Plot;
   nnx.figure = function (width, height, parts) {
     return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + width + ' ' + height + '" width="' + width + '" height="' + height +
-      '" font-family="system-ui,sans-serif">' + parts.map(function (p) { return typeof p === "string" ? p : p.svg(); }).join("") + '</svg>';
+      '" style="min-width:' + (Math.ceil(width * MIN_SCALE) + 1) + 'px" font-family="system-ui,sans-serif"' + paint(COLORS.text) + '>' + parts.map(function (p) { return typeof p === "string" ? p : p.svg(); }).join("") + '</svg>';
   };
   nnx.linspace = function (lo, hi, n) { var out = []; for (var i = 0; i < n; i++) out.push(lo + (hi - lo) * i / (n - 1)); return out; };
 
   /* ---- network diagrams (nnlib/explorers/svg.py: heat, edge_width, node_xy, network_diagram) ---- */
-  var HEAT = [[255, 255, 255], [242, 142, 43]], TEXT_MUTED = "#57606a", TEXT_GRAD = "#8250df";
+  var HEAT = [[255, 255, 255], [242, 142, 43]], TEXT_MUTED = COLORS.muted, TEXT_GRAD = COLORS.grad;
   nnx.heat = function (v) {
     var t = v === null || v === undefined || !isFinite(v) ? 0 : Math.min(Math.max(v, 0), 1);
     return "#" + [0, 1, 2].map(function (c) {
@@ -173,15 +197,88 @@
   };
   function haloText(x, y, s, size, color, anchor, weight) {
     return '<text x="' + f1(x) + '" y="' + f1(y) + '" font-size="' + size + '" text-anchor="' + (anchor || "middle") +
-      '" font-weight="' + (weight || "normal") + '" fill="' + color + '" stroke="#fff" stroke-width="3" paint-order="stroke">' + esc(s) + '</text>';
+      '" font-weight="' + (weight || "normal") + '"' + paint(color, COLORS.bg) + ' stroke-width="3" paint-order="stroke">' + esc(s) + '</text>';
   }
+  /* svg.py's edge_dash(): solid for w > 0, dashed for w < 0, dotted for w = 0 */
+  nnx.edgeDash = function (w, width) {
+    if (w > 0) return "";
+    if (w < 0) return ' stroke-dasharray="' + f1(2 * width + 2) + ' ' + f1(width + 2) + '"';
+    return ' stroke-dasharray="1.5 2.5"';
+  };
   nnx.haloText = haloText;
+  /* svg.py's spread(): label positions wanted at ys, in order, >= gap apart, inside [lo, hi] */
+  nnx.spread = function (ys, gap, lo, hi) {
+    var order = ys.map(function (v, i) { return i; }).sort(function (a, b) { return ys[a] - ys[b]; });
+    var out = ys.slice(), y = lo - gap, k;
+    for (k = 0; k < order.length; k++) { y = Math.max(ys[order[k]], y + gap); out[order[k]] = y; }
+    y = hi + gap;
+    for (k = order.length - 1; k >= 0; k--) { y = Math.min(out[order[k]], y - gap); out[order[k]] = y; }
+    return out;
+  };
+  /* svg.py's text_width() and edge_label(): text on a plate of the background colour on an edge */
+  nnx.textWidth = function (s, size) { return 0.56 * (size || MIN_FONT) * String(s).length; };
+  var EDGE_T = [], LABEL_W = nnx.textWidth("\u22120.000") + 6, LABEL_H = 15;
+  for (var iT = 0; iT < 15; iT++) EDGE_T.push(Math.round((0.22 + 0.04 * iT) * 100) / 100);
+  var NODE_LABEL_W = nnx.textWidth("z = \u22120.000"), SPOTS = {};
+  function overlap(a, b) {
+    return Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+  }
+  function crosses(b, s) {
+    var lo = Math.max(b[0], s[0]), hi = Math.min(b[2], s[2]);
+    if (lo > hi) return false;
+    var ya = s[1] + (lo - s[0]) / (s[2] - s[0]) * (s[3] - s[1]), yb = s[1] + (hi - s[0]) / (s[2] - s[0]) * (s[3] - s[1]);
+    return Math.min(ya, yb) <= b[3] && Math.max(ya, yb) >= b[1];
+  }
+  nnx.nodeRadius = function (sizes, box) {      /* svg.py's node_radius() */
+    var gap = Math.min(box[3] / Math.max.apply(null, sizes), 90);
+    return Math.max(Math.min(22, 0.42 * gap), 4);
+  };
+  /* svg.py's edge_spots(): where each edge's label goes, {"l,j,k": [x, y] or null}, once per shape;
+   * a layer with an edge that finds no free spot gets no labels */
+  nnx.edgeSpots = function (sizes, box) {
+    var key = JSON.stringify([sizes, box]);
+    if (SPOTS[key]) return SPOTS[key];
+    var r = nnx.nodeRadius(sizes, box), taken = [], segs = [], spots = {}, full = {}, l, j, k, w2 = NODE_LABEL_W / 2;
+    for (l = 0; l < sizes.length; l++) for (j = 0; j < sizes[l]; j++) {
+      var p = nnx.nodeXY(sizes, box, l, j), x = p[0], y = p[1];
+      taken.push([x - r, y - r, x + r, y + r], [x - w2, y - r - 16, x + w2, y - r - 2], [x - w2, y + r + 3, x + w2, y + r + 18]);
+      if (l) for (k = 0; k < sizes[l - 1]; k++) { var q = nnx.nodeXY(sizes, box, l - 1, k); segs.push([[l, j, k], [q[0], q[1], x, y]]); }
+    }
+    segs.forEach(function (e) {
+      var s = e[1], name = e[0].join(","), best = null;
+      EDGE_T.forEach(function (t) {
+        var x = s[0] + t * (s[2] - s[0]), y = s[1] + t * (s[3] - s[1]);
+        var b = [x - LABEL_W / 2, y - LABEL_H / 2, x + LABEL_W / 2, y + LABEL_H / 2], area = 0, cross = 0;
+        taken.forEach(function (o) { area += overlap(b, o); });
+        segs.forEach(function (other) { if (other[0].join(",") !== name && crosses(b, other[1])) cross += 1; });
+        if (best === null || area < best[0] || (area === best[0] && cross < best[1])) best = [area, cross, [x, y], b];
+      });
+      spots[name] = best[2];
+      taken.push(best[3]);
+      if (best[0] > 0) full[e[0][0]] = true;
+    });
+    Object.keys(spots).forEach(function (name) { if (full[name.split(",")[0]]) spots[name] = null; });
+    return (SPOTS[key] = spots);
+  };
+  nnx.edgeLabel = function (x, y, text) {
+    var w = Math.max(LABEL_W, nnx.textWidth(text) + 6);
+    return '<rect x="' + f1(x - w / 2) + '" y="' + f1(y - 8) + '" width="' + f1(w) + '" height="' + LABEL_H + '" rx="4"' + paint(COLORS.bg) +
+      '/><text x="' + f1(x) + '" y="' + f1(y + 4) + '" font-size="' + MIN_FONT + '" text-anchor="middle"' + paint(TEXT_GRAD) + '>' + esc(text) + '</text>';
+  };
+  /* svg.py's weight_legend(): the key to the edges, text baseline at (x, y) */
+  nnx.weightLegend = function (x, y) {
+    var A = paint(COLORS.axis);
+    return '<line x1="' + x + '" y1="' + (y - 4) + '" x2="' + (x + 20) + '" y2="' + (y - 4) + '"' + paint(null, COLORS.pos) +
+      ' stroke-width="2.5"/><text x="' + (x + 24) + '" y="' + y + '" font-size="12"' + A + '>w &gt; 0</text>' +
+      '<line x1="' + (x + 64) + '" y1="' + (y - 4) + '" x2="' + (x + 84) + '" y2="' + (y - 4) + '"' + paint(null, COLORS.neg) +
+      ' stroke-width="2.5"' + nnx.edgeDash(-1, 2.5) + '/><text x="' + (x + 88) + '" y="' + y + '" font-size="12"' + A + '>w &lt; 0' +
+      '</text><text x="' + (x + 136) + '" y="' + y + '" font-size="12"' + A + '>wider: larger |w|</text>';
+  };
   function at(rows, l, j) { return rows && rows[l] ? rows[l][j] : null; }   /* svg.py's _at */
-  /* o: {W, fills, texts, above, below, edgeTexts, nodesOn, edgesOn, layerLabels, edgeT}: see network_diagram. */
+  /* o: {W, fills, texts, above, below, edgeTexts, nodesOn, edgesOn, layerLabels}: see network_diagram. */
   nnx.networkDiagram = function (sizes, box, o) {
     o = o || {};
-    var gap = Math.min(box[3] / Math.max.apply(null, sizes), 90), r = Math.max(Math.min(22, 0.42 * gap), 4);
-    var t = o.edgeT === undefined ? 0.3 : o.edgeT, key = function (a) { return a.join(","); };
+    var r = nnx.nodeRadius(sizes, box), key = function (a) { return a.join(","); };
     var onNodes = {}, onEdges = {}, halos = [], edges = [], labels = [], nodes = [], l, j, k;
     (o.nodesOn || []).forEach(function (n) { onNodes[key(n)] = true; });
     (o.edgesOn || []).forEach(function (e) { onEdges[key(e)] = true; });
@@ -190,27 +287,32 @@
       for (k = 0; k < sizes[l - 1]; k++) {
         var p1 = nnx.nodeXY(sizes, box, l - 1, k), w = o.W ? o.W[l - 1][j][k] : null;
         var line = 'x1="' + f1(p1[0]) + '" y1="' + f1(p1[1]) + '" x2="' + f1(p2[0]) + '" y2="' + f1(p2[1]) + '"';
-        if (onEdges[key([l, j, k])]) halos.push('<line ' + line + ' stroke="' + COLORS.accent + '" stroke-opacity="0.45" stroke-width="' +
+        if (onEdges[key([l, j, k])]) halos.push('<line ' + line + paint(null, COLORS.accent) + ' stroke-opacity="0.45" stroke-width="' +
           f1((w !== null && w !== undefined ? nnx.edgeWidth(w) : 1) + 9) + '" stroke-linecap="round"/>');
-        if (w === null || w === undefined || !isFinite(w)) edges.push('<line ' + line + ' stroke="' + COLORS.axis + '" stroke-width="1.2"/>');
-        else edges.push('<line ' + line + ' stroke="' + (w > 0 ? COLORS.pos : w < 0 ? COLORS.neg : COLORS.axis) + '" stroke-opacity="0.75" stroke-width="' +
-          f1(nnx.edgeWidth(w)) + '"' + (w === 0 ? ' stroke-dasharray="3 3"' : "") + '/>');
+        if (w === null || w === undefined || !isFinite(w)) edges.push('<line ' + line + paint(null, COLORS.axis) + ' stroke-width="1.2"/>');
+        else {
+          var width = nnx.edgeWidth(w);
+          edges.push('<line ' + line + paint(null, w > 0 ? COLORS.pos : w < 0 ? COLORS.neg : COLORS.axis) + ' stroke-opacity="0.75" stroke-width="' +
+            f1(width) + '"' + nnx.edgeDash(w, width) + '/>');
+        }
         var text = at(o.edgeTexts, l - 1, j) ? o.edgeTexts[l - 1][j][k] : null;
-        if (text) labels.push(haloText(p1[0] + t * (p2[0] - p1[0]), p1[1] + t * (p2[1] - p1[1]) + 4, text, 10, TEXT_GRAD));
+        var spot = text ? nnx.edgeSpots(sizes, box)[[l, j, k].join(",")] : null;
+        if (spot) labels.push(nnx.edgeLabel(spot[0], spot[1], text));
       }
     }
     for (l = 0; l < sizes.length; l++) for (j = 0; j < sizes[l]; j++) {
       var p = nnx.nodeXY(sizes, box, l, j), x = p[0], y = p[1];
       var a = at(o.fills, l, j), fill = a !== null && a !== undefined ? nnx.heat(a) : "#ffffff";
-      var ring = onNodes[key([l, j])] ? 'stroke="' + COLORS.accent + '" stroke-width="3.5"' : 'stroke="#57606a" stroke-width="1.2"';
-      nodes.push('<circle cx="' + f1(x) + '" cy="' + f1(y) + '" r="' + f1(r) + '" fill="' + fill + '" ' + ring + '/>');
-      if (at(o.texts, l, j) && r >= 11) nodes.push('<text x="' + f1(x) + '" y="' + f1(y + 4) + '" font-size="11" text-anchor="middle" fill="#1f2328">' + esc(o.texts[l][j]) + '</text>');
-      if (at(o.above, l, j)) nodes.push(haloText(x, y - r - 5, o.above[l][j], 10, TEXT_MUTED));
-      if (at(o.below, l, j)) nodes.push(haloText(x, y + r + 13, o.below[l][j], 10, TEXT_GRAD));
+      var ring = onNodes[key([l, j])] ? paint(null, COLORS.accent) + ' stroke-width="3.5"' : paint(null, NODE_RING) + ' stroke-width="1.2"';
+      // the fill is the activation's colour in both themes (white = 0): not paint()ed
+      nodes.push('<circle cx="' + f1(x) + '" cy="' + f1(y) + '" r="' + f1(r) + '" fill="' + fill + '"' + ring + '/>');
+      if (at(o.texts, l, j) && r >= 11) nodes.push('<text x="' + f1(x) + '" y="' + f1(y + 4) + '" font-size="12" text-anchor="middle"' + paint(NODE_TEXT) + '>' + esc(o.texts[l][j]) + '</text>');
+      if (at(o.above, l, j)) nodes.push(haloText(x, y - r - 5, o.above[l][j], MIN_FONT, TEXT_MUTED));
+      if (at(o.below, l, j)) nodes.push(haloText(x, y + r + 14, o.below[l][j], MIN_FONT, TEXT_GRAD));
     }
     (o.layerLabels || []).forEach(function (s, l) {
       nodes.push('<text x="' + f1(box[0] + box[2] * (l + 0.5) / sizes.length) + '" y="' + f1(box[1] + box[3] + 14) +
-        '" font-size="11" text-anchor="middle" fill="' + COLORS.axis + '">' + esc(s) + '</text>');
+        '" font-size="12" text-anchor="middle"' + paint(COLORS.axis) + '>' + esc(s) + '</text>');
     });
     return halos.concat(edges, labels, nodes).join("");
   };
@@ -238,7 +340,7 @@
     var self = this, d = segs.map(function (s) {
       return "M" + f1(self.px(s[0])) + " " + f1(self.py(s[1])) + "L" + f1(self.px(s[2])) + " " + f1(self.py(s[3]));
     }).join("");
-    this.parts.push('<path d="' + d + '" fill="none" stroke="' + (color || COLORS.axis) + '" stroke-width="' + (width || 1) + '"' +
+    this.parts.push('<path d="' + d + '" fill="none"' + paint(null, color || COLORS.axis) + ' stroke-width="' + (width || 1) + '"' +
       (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>');
     return this;
   };
@@ -278,25 +380,34 @@
   nnx.LogPlot = LogPlot;
 
   /* ---- controls and mounting ---- */
+  /* Controls are <input type="range"> or <select> elements with data-control (controls.py's
+   * html_input): a menu's value is the index of its option, like an options slider's. */
+  var CONTROLS = "input[data-control], select[data-control]";
   function controlValue(input) {
     var kind = input.dataset.kind, pos = Number(input.value);
     if (kind === "options") return JSON.parse(input.dataset.options)[Math.round(pos)];
     if (kind === "log") return Math.pow(10, pos);
     return pos;
   }
+  function shown(input, v) {          /* the value as the control shows it (and says it) */
+    return typeof v === "number" ? (input.dataset.kind === "log" ? v.toPrecision(3) : fmt(v)) : String(v);
+  }
   function show(v) {
     if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);   // counts: steps, batch sizes
     if (typeof v === "number") return isFinite(v) ? (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toFixed(4)) : "diverged";
     return v === null || v === undefined ? "\u2014" : String(v);
   }
+  /* Read every control (and show its value), then recompute and redraw the explorer. */
   function update(root) {
     var t0 = performance.now(), kind = nnx.kinds[root.dataset.explorer], values = {};
-    root.querySelectorAll("input[data-control]").forEach(function (input) {
-      var v = controlValue(input);
+    root.nnxControls.forEach(function (input) {
+      var v = controlValue(input), text = shown(input, v);
       values[input.dataset.control] = v;
       input.dataset.value = String(v);
-      var out = input.parentNode.querySelector(".nnx-value");
-      if (out) out.textContent = typeof v === "number" ? (input.dataset.kind === "log" ? v.toPrecision(3) : fmt(v)) : String(v);
+      input.dataset.position = input.value;
+      if (input.tagName === "INPUT") input.setAttribute("aria-valuetext", text);
+      var out = input.closest(".nnx-control").querySelector(".nnx-value");
+      if (out) out.textContent = text;
     });
     var state = kind.compute(root.nnxData, values);
     root.querySelector(".nnx-view").innerHTML = kind.draw(root.nnxData, values, state);
@@ -307,18 +418,32 @@
     });
     root.nnxLatency.push(performance.now() - t0);
   }
+  /* The picture scrolls sideways when it is wider than the page (phones): only then is it a
+   * tab stop, so that keyboard users can scroll it too, and a hint says so. */
+  function tabStop(view, hint) {
+    var scrolls = view.scrollWidth > view.clientWidth + 1;
+    if (scrolls) view.setAttribute("tabindex", "0"); else view.removeAttribute("tabindex");
+    if (hint) hint.hidden = !scrolls;
+  }
   nnx.mount = function (root) {
     if (root.nnxData) return;
     root.nnxData = JSON.parse(root.querySelector("script.nnx-data").textContent);
     root.nnxLatency = [];
-    var inputs = root.querySelectorAll("input[data-control]");
-    var initial = Array.prototype.map.call(inputs, function (i) { return i.value; });
-    inputs.forEach(function (input) { input.addEventListener("input", function () { update(root); }); });
+    var inputs = root.nnxControls = Array.prototype.slice.call(root.querySelectorAll(CONTROLS));
+    var initial = inputs.map(function (i) { return i.value; });
+    function moved(e) { if (e.target.value !== e.target.dataset.position) update(root); }
+    inputs.forEach(function (input) {
+      input.addEventListener("input", moved);
+      if (input.tagName === "SELECT") input.addEventListener("change", moved);
+    });
     root.querySelector(".nnx-reset").addEventListener("click", function () {
       inputs.forEach(function (input, i) { input.value = initial[i]; });
       update(root);
     });
     update(root);
+    var view = root.querySelector(".nnx-view"), hint = root.querySelector(".nnx-hint");
+    tabStop(view, hint);
+    if (window.ResizeObserver) new ResizeObserver(function () { tabStop(view, hint); }).observe(view);
   };
   nnx.mountAll = function () {
     document.querySelectorAll("[data-explorer]").forEach(function (root) {

@@ -2,7 +2,8 @@
  * Every run (one per eta on the slider's grid) was computed by nnlib when the explorer was
  * built; this file only looks them up and draws them. */
 nnx.kinds.learning_rate = {
-  REGIME_COLORS: { "converges": "#1a7f37", "converges slowly": "#9a6700", "oscillates": "#bc4c00", "diverges": "#b42318" },
+  REGIME_COLORS: { "converges": nnx.COLORS.good, "converges slowly": nnx.COLORS.ochre, "oscillates": nnx.COLORS.orange,
+    "diverges": nnx.COLORS.warn },
   index: function (d, eta) {
     var i = Math.round((Math.log10(eta) - d.eta_lo) / d.eta_step);
     return Math.min(Math.max(i, 0), d.etas.length - 1);
@@ -16,60 +17,62 @@ nnx.kinds.learning_rate = {
   contours: function (d, p) {       // contour lines of C(w1, w2): computed and drawn once per page
     if (!d._contourSvg) {            // kept with a placeholder for the plot's (per-draw) clip id
       var start = p.parts.length;
-      d.levels.forEach(function (lv) { p.segments(nnx.contourLines(d.grid_w1, d.grid_w2, d.Z, lv), "#c4c9d0", 1); });
+      d.levels.forEach(function (lv) { p.segments(nnx.contourLines(d.grid_w1, d.grid_w2, d.Z, lv), nnx.COLORS.faint, 1); });
       d._contourSvg = p.parts.splice(start).join("").split(p.clip).join("@CLIP@");
     }
     p.parts.push(d._contourSvg.split("@CLIP@").join(p.clip));
   },
   trajectory: function (p, xs, ys, color) {
     p.line(xs, ys, color, 1.5).dots(xs, ys, color, 2.5);
-    p.dots(xs.slice(-1), ys.slice(-1), color, 5.5).dots(xs.slice(-1), ys.slice(-1), "#ffffff", 2.5);
+    p.dots(xs.slice(-1), ys.slice(-1), color, 5.5).dots(xs.slice(-1), ys.slice(-1), nnx.COLORS.bg, 2.5);
   },
   badge: function (p, name, run, t) {
     var color = this.REGIME_COLORS[run.regime];
-    p.text(p.x0, p.y0 - 18, name, 12, "start", "#1f2328");
+    p.text(p.x0, p.y0 - 18, name, 12, "start", nnx.COLORS.text);
     p.text(p.x0 + p.w, p.y0 - 18, run.regime, 12, "end", color);
     if (run.diverged !== null)
-      p.text(p.x0 + p.w, p.y0 - 5, (t >= run.diverged ? "diverged at step " : "will diverge at step ") + run.diverged, 10, "end", color);
+      p.text(p.x0 + p.w, p.y0 - 5, (t >= run.diverged ? "diverged at step " : "will diverge at step ") + run.diverged, 12, "end", color);
     if (run.diverged !== null && t >= run.diverged)
-      p.parts.push(nnx.haloText(p.x0 + p.w / 2, p.y0 + 22, "diverged: the steps left the picture", 11, color, "middle", "bold"));
+      p.parts.push(nnx.haloText(p.x0 + p.w / 2, p.y0 + 22, "diverged: the steps left the picture", 12, color, "middle", "bold"));
   },
-  legend: function (p) {
-    var x = p.x0 + p.w - 182, y = p.y0 - 9, C = nnx.COLORS;
-    p.parts.push('<line x1="' + x.toFixed(1) + '" y1="' + (y - 4).toFixed(1) + '" x2="' + (x + 18).toFixed(1) + '" y2="' + (y - 4).toFixed(1) +
-      '" stroke="' + C.model + '" stroke-width="2"/>');
-    p.text(x + 22, y, "one weight", 11);
-    p.parts.push('<line x1="' + (x + 95).toFixed(1) + '" y1="' + (y - 4).toFixed(1) + '" x2="' + (x + 113).toFixed(1) + '" y2="' + (y - 4).toFixed(1) +
-      '" stroke="' + C.data + '" stroke-width="2"/>');
-    p.text(x + 117, y, "two weights", 11);
+  legend: function (p) {            // one weight (circle), two weights (square): not by colour alone
+    var x = p.x0 + p.w - 182, y = p.y0 - 9, C = nnx.COLORS, paint = nnx.paint, f1 = function (v) { return v.toFixed(1); };
+    [[0, C.model, "one weight", false], [95, C.data, "two weights", true]].forEach(function (e) {
+      var cx = x + e[0] + 9, cy = y - 4;
+      p.parts.push('<line x1="' + f1(x + e[0]) + '" y1="' + f1(cy) + '" x2="' + f1(x + e[0] + 18) + '" y2="' + f1(cy) + '"' +
+        paint(null, e[1]) + ' stroke-width="2"/>' + (e[3] ?
+        '<rect x="' + f1(cx - 3.5) + '" y="' + f1(cy - 3.5) + '" width="7" height="7"' + paint(e[1]) + '/>' :
+        '<circle cx="' + f1(cx) + '" cy="' + f1(cy) + '" r="3.5"' + paint(e[1]) + '/>'));
+      p.text(x + e[0] + 22, y, e[2], 12);
+    });
   },
   draw: function (d, v, s) {
     var C = nnx.COLORS, i = this.index(d, v.eta), t = s.step, one = d.one[i], two = d.two[i], self = this;
     var col = function (rows, k) { return rows.map(function (r) { return r[k]; }); };
     // left: the parabola C(w) and the steps on it
     var p1 = new nnx.Plot(320, 250, d.wlim, d.curve_lim, 0, 0, [34, 12, 34, 48]).axes("w", "C(w)", "");
-    p1.line(d.curve_w, d.curve_C, C.axis, 1.5).dots([d.one_min.w[0]], [d.one_min.C], "#1f2328", 3);
+    p1.line(d.curve_w, d.curve_C, C.axis, 1.5).dots([d.one_min.w[0]], [d.one_min.C], C.text, 3);
     this.trajectory(p1, one.w.slice(0, t + 1), one.C.slice(0, t + 1), C.model);
     this.badge(p1, "one weight", one, t);
     // right: contour lines of C(w1, w2) and the steps on them
     var p2 = new nnx.Plot(320, 250, d.wlim, d.w2lim, 320, 0, [34, 12, 34, 48]).axes("w\u2081", "w\u2082", "");
     this.contours(d, p2);
-    p2.dots([d.two_min.w[0]], [d.two_min.w[1]], "#1f2328", 3);
+    p2.dots([d.two_min.w[0]], [d.two_min.w[1]], C.text, 3);
     var path = two.w.slice(0, t + 1);
     this.trajectory(p2, col(path, 0), col(path, 1), C.data);
     this.badge(p2, "two weights", two, t);
     // bottom: the cost at every step, log scale
     var p3 = new nnx.LogPlot(640, 200, [0, d.steps], d.cost_lim, 0, 250, [30, 12, 34, 64]).axes("step t", "MSE", "");
     var steps = nnx.linspace(0, d.steps, d.steps + 1);
-    [[one, C.model], [two, C.data]].forEach(function (rc) {
+    [[one, C.model, "dots"], [two, C.data, "squares"]].forEach(function (rc) {
       var run = rc[0], color = rc[1], n = run.C.length, last = Math.min(t, n - 1);
       p3.line(steps.slice(0, n), run.C, color, 1, "3 3");
       p3.line(steps.slice(0, Math.min(t + 1, n)), run.C.slice(0, t + 1), color, 2);
-      p3.dots([last], [run.C[last]], color, 4);
+      p3[rc[2]]([last], [run.C[last]], color, 4);
     });
     p3.vline(t, C.axis);
     p3.text(p3.x0, p3.y0 - 9, "stable while \u03b7 < 2/k_max = " + nnx.fmt(2 / d.k_max) +
-      "   (largest curvature k_max = " + nnx.fmt(d.k_max) + ")", 11);
+      ", k_max = " + nnx.fmt(d.k_max), 12);
     this.legend(p3);
     return nnx.figure(640, 450, [p1, p2, p3]);
   }

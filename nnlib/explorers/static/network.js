@@ -1,7 +1,7 @@
 /* NetworkExplorer in the page: nnlib/explorers/network.py, computed and drawn without Python.
  * The numbers come from core.js's nnx.forward, nnx.mse and nnx.backprop (tested against nnlib). */
 (function () {
-  var WIDTH = 660, HEIGHT = 290, C = nnx.COLORS, esc = nnx.esc, fmt = nnx.fmt;
+  var WIDTH = 660, HEIGHT = 290, C = nnx.COLORS, esc = nnx.esc, fmt = nnx.fmt, paint = nnx.paint, BAR = "#f28e2b";
 
   function short(v) {        /* network.py's short() */
     if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e4)) return v.toExponential(2).replace("e+", "e");
@@ -50,8 +50,8 @@
 
   function title(x, y, i) {
     return '<text x="8" y="16" font-size="12" font-weight="600">Sample ' + i + ': x = ' + esc(vec(x)) + ', y = ' + esc(vec(y)) + '</text>' +
-      '<text x="8" y="' + (HEIGHT - 22) + '" font-size="10" fill="' + C.axis + '">circles: activation a (white = 0, orange = 1)</text>' +
-      '<text x="8" y="' + (HEIGHT - 8) + '" font-size="10" fill="' + C.axis + '">edges: red w &gt; 0, blue w &lt; 0, wider = larger |w|</text>';
+      '<text x="8" y="' + (HEIGHT - 22) + '" font-size="12"' + paint(C.axis) + '>circles: activation a (white = 0, orange = 1)</text>' +
+      nnx.weightLegend(8, HEIGHT - 8);
   }
   function layerLabels(L) {
     var out = ["input (layer 0)"];
@@ -60,30 +60,30 @@
   }
 
   function table(d, outputs, i) {
-    var lo = d.ylim[0], hi = d.ylim[1], x0 = 520, x1 = 645, A = C.axis;
+    var lo = d.ylim[0], hi = d.ylim[1], x0 = 520, x1 = 645, A = paint(C.axis);
     function px(v) { return x0 + (Math.min(Math.max(v, lo), hi) - lo) / (hi - lo) * (x1 - x0); }
-    var p = ['<text x="356" y="38" font-size="11" fill="' + A + '">x</text>' +
-      '<text x="450" y="38" font-size="11" fill="' + A + '" text-anchor="end">y</text>' +
-      '<text x="505" y="38" font-size="11" fill="' + A + '" text-anchor="end">\u0177</text>' +
-      '<text x="' + x0 + '" y="38" font-size="10" fill="' + A + '">' + fmt(lo) + '</text>' +
-      '<text x="' + x1 + '" y="38" font-size="10" fill="' + A + '" text-anchor="end">' + fmt(hi) + '</text>'];
+    var p = ['<text x="356" y="38" font-size="12"' + A + '>x</text>' +
+      '<text x="450" y="38" font-size="12"' + A + ' text-anchor="end">y</text>' +
+      '<text x="505" y="38" font-size="12"' + A + ' text-anchor="end">\u0177</text>' +
+      '<text x="' + x0 + '" y="38" font-size="12"' + A + '>' + fmt(lo) + '</text>' +
+      '<text x="' + x1 + '" y="38" font-size="12"' + A + ' text-anchor="end">' + fmt(hi) + '</text>'];
     d.X.forEach(function (x, r) {
       var top = 44 + 20 * r, yc = top + 14, y = d.Y[r][0], out = outputs[r][0];
-      if (r === i) p.push('<rect x="350" y="' + top + '" width="300" height="20" fill="#dafbe1" rx="3"/>');
-      p.push('<text x="356" y="' + yc + '" font-size="11">' + esc(vec(x)) + '</text>' +
-        '<text x="450" y="' + yc + '" font-size="11" text-anchor="end">' + fmt(y) + '</text>' +
-        '<text x="505" y="' + yc + '" font-size="11" text-anchor="end" font-weight="600">' + out.toFixed(3) + '</text>' +
-        '<rect x="' + x0 + '" y="' + (top + 5) + '" width="' + (x1 - x0) + '" height="10" fill="#f6f8fa" stroke="#d0d7de"/>' +
+      if (r === i) p.push('<rect x="350" y="' + top + '" width="300" height="20"' + paint(C.hl) + ' rx="3"/>');
+      p.push('<text x="356" y="' + yc + '" font-size="12">' + esc(vec(x)) + '</text>' +
+        '<text x="450" y="' + yc + '" font-size="12" text-anchor="end">' + fmt(y) + '</text>' +
+        '<text x="505" y="' + yc + '" font-size="12" text-anchor="end" font-weight="600">' + out.toFixed(3) + '</text>' +
+        '<rect x="' + x0 + '" y="' + (top + 5) + '" width="' + (x1 - x0) + '" height="10"' + paint(C.panel, C.border) + '/>' +
         '<rect x="' + Math.min(px(0), px(out)).toFixed(1) + '" y="' + (top + 5) + '" width="' + Math.abs(px(out) - px(0)).toFixed(1) +
-        '" height="10" fill="#f28e2b"/>' +
+        '" height="10" fill="' + BAR + '"/>' +
         '<line x1="' + px(y).toFixed(1) + '" y1="' + (top + 2) + '" x2="' + px(y).toFixed(1) + '" y2="' + (top + 18) +
-        '" stroke="' + C.data + '" stroke-width="2.5"/>');
+        '"' + paint(null, C.data) + ' stroke-width="2.5"/>');
     });
     var bottom = 44 + 20 * d.X.length + 12;
-    p.push('<rect x="' + x0 + '" y="' + (bottom - 8) + '" width="10" height="8" fill="#f28e2b"/>' +
-      '<text x="' + (x0 + 13) + '" y="' + bottom + '" font-size="10" fill="' + A + '">\u0177</text>' +
-      '<line x1="' + (x0 + 32) + '" y1="' + (bottom - 9) + '" x2="' + (x0 + 32) + '" y2="' + (bottom + 1) + '" stroke="' + C.data + '" stroke-width="2.5"/>' +
-      '<text x="' + (x0 + 37) + '" y="' + bottom + '" font-size="10" fill="' + A + '">target y</text>');
+    p.push('<rect x="' + x0 + '" y="' + (bottom - 8) + '" width="10" height="8" fill="' + BAR + '"/>' +
+      '<text x="' + (x0 + 13) + '" y="' + bottom + '" font-size="12"' + A + '>\u0177</text>' +
+      '<line x1="' + (x0 + 32) + '" y1="' + (bottom - 9) + '" x2="' + (x0 + 32) + '" y2="' + (bottom + 1) + '"' + paint(null, C.data) + ' stroke-width="2.5"/>' +
+      '<text x="' + (x0 + 37) + '" y="' + bottom + '" font-size="12"' + A + '>target y</text>');
     return p.join("");
   }
 
@@ -94,7 +94,7 @@
     var p = new nnx.Plot(310, 136, [xlo - xpad, xhi + xpad], [lo - pad, hi + pad], 345, 22, [4, 6, 28, 38]);
     p.axes(d.X[0].length === 1 ? "x" : "sample", "");
     var order = xs.map(function (x, r) { return r; }).sort(function (a, b) { return xs[a] - xs[b]; });
-    var shades = [C.model, "#9a6700", "#8250df", "#1a7f37"];
+    var shades = [C.model, C.ochre, C.grad, C.good];
     for (var j = 0; j < m; j++) {
       var color = shades[j % shades.length];
       p.dots(xs, d.Y.map(function (y) { return y[j]; }), C.data, 3);
@@ -102,28 +102,29 @@
       p.dots(xs, outputs.map(function (o) { return o[j]; }), color, 2.2);
     }
     p.vline(xs[i]);
-    return p.svg() + '<circle cx="572" cy="153" r="3" fill="' + C.data + '"/>' +
-      '<text x="578" y="157" font-size="10" fill="' + C.axis + '">target y</text>' +
-      '<circle cx="625" cy="153" r="3" fill="' + C.model + '"/>' +
-      '<text x="631" y="157" font-size="10" fill="' + C.axis + '">\u0177</text>';
+    var A = paint(C.axis);
+    return p.svg() + '<circle cx="566" cy="153" r="3"' + paint(C.data) + '/>' +
+      '<text x="572" y="157" font-size="12"' + A + '>target y</text>' +
+      '<circle cx="625" cy="153" r="3"' + paint(C.model) + '/>' +
+      '<text x="631" y="157" font-size="12"' + A + '>\u0177</text>';
   }
 
   function nudgeBox(label, eps, s) {
     var pred = s.predicted, act = s.actual, scale = Math.max(Math.abs(pred), Math.abs(act)) || 1, zero = 500, half = 140, top = 186;
     function bar(v, y, color) {
       var len = half * v / scale;
-      return '<rect x="' + Math.min(zero, zero + len).toFixed(1) + '" y="' + y + '" width="' + Math.abs(len).toFixed(1) + '" height="9" fill="' + color + '"/>';
+      return '<rect x="' + Math.min(zero, zero + len).toFixed(1) + '" y="' + y + '" width="' + Math.abs(len).toFixed(1) + '" height="9"' + paint(color) + '/>';
     }
-    return '<rect x="350" y="' + (top - 16) + '" width="300" height="' + (HEIGHT - top + 12) + '" rx="6" fill="#f6f8fa" stroke="#d0d7de"/>' +
+    return '<rect x="350" y="' + (top - 16) + '" width="300" height="' + (HEIGHT - top + 12) + '" rx="6"' + paint(C.panel, C.border) + '/>' +
       '<text x="358" y="' + top + '" font-size="12" font-weight="600">Nudge ' + esc(label) + ' by \u03b5 = ' + eps.toFixed(2) + '</text>' +
-      '<text x="358" y="' + (top + 18) + '" font-size="11">predicted  \u2202C/\u2202p \u00b7 \u03b5</text>' +
-      '<text x="644" y="' + (top + 18) + '" font-size="11" text-anchor="end" font-weight="600">' + short(pred) + '</text>' +
-      bar(pred, top + 23, "#8250df") +
-      '<text x="358" y="' + (top + 48) + '" font-size="11">actual  C(p + \u03b5) \u2212 C(p)</text>' +
-      '<text x="644" y="' + (top + 48) + '" font-size="11" text-anchor="end" font-weight="600">' + short(act) + '</text>' +
+      '<text x="358" y="' + (top + 18) + '" font-size="12">predicted  \u2202C/\u2202p \u00b7 \u03b5</text>' +
+      '<text x="644" y="' + (top + 18) + '" font-size="12" text-anchor="end" font-weight="600">' + short(pred) + '</text>' +
+      bar(pred, top + 23, C.grad) +
+      '<text x="358" y="' + (top + 48) + '" font-size="12">actual  C(p + \u03b5) \u2212 C(p)</text>' +
+      '<text x="644" y="' + (top + 48) + '" font-size="12" text-anchor="end" font-weight="600">' + short(act) + '</text>' +
       bar(act, top + 53, C.accent) +
-      '<line x1="' + zero + '" y1="' + (top + 21) + '" x2="' + zero + '" y2="' + (top + 64) + '" stroke="' + C.axis + '"/>' +
-      '<text x="358" y="' + (top + 82) + '" font-size="10" fill="' + C.axis + '">p = ' + esc(label) + ', \u2202C/\u2202p = ' + short(s.grad) + ' (backprop)</text>';
+      '<line x1="' + zero + '" y1="' + (top + 21) + '" x2="' + zero + '" y2="' + (top + 64) + '"' + paint(null, C.axis) + '/>' +
+      '<text x="358" y="' + (top + 82) + '" font-size="12"' + paint(C.axis) + '>p = ' + esc(label) + ', \u2202C/\u2202p = ' + short(s.grad) + ' (backprop)</text>';
   }
 
   function draw(d, v, s) {

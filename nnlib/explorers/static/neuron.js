@@ -3,7 +3,7 @@ nnx.kinds.neuron = {
   net: function (v) { return { W: [[[v.w]]], b: [[v.b]], acts: [v.activation] }; },
   compute: function (d, v) {
     var n = this.net(v), f = nnx.forward(n.W, n.b, n.acts, [v.x]);
-    return { mse: nnx.mse(n.W, n.b, n.acts, d.X, d.Y), z: f.zs[0][0], a: f.as[1][0] };
+    return { mse: nnx.mse(n.W, n.b, n.acts, d.X, d.Y), z: f.zs[0][0], a: f.as[1][0], activations: [f.as[1][0]] };
   },
   draw: function (d, v, s) {
     var n = this.net(v), xs = nnx.linspace(d.xlim[0], d.xlim[1], d.n_curve);

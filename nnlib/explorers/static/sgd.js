@@ -2,13 +2,13 @@
  * Every (m, eta) run was trained by nnlib.sgd when the explorer was built; this file
  * only looks the runs up and draws them. */
 nnx.kinds.sgd = {
-  FAINT: "#c4c9d0", TOP: 22,
+  FAINT: nnx.COLORS.faint, TOP: 22, LABELS_W: 56,
   legend: function (s) {
-    var P = nnx.COLORS.model;
-    return '<line x1="52" y1="11" x2="72" y2="11" stroke="' + P + '" stroke-width="2.5"/><circle cx="62" cy="11" r="3" fill="' + P + '"/>' +
-      '<text x="78" y="15" font-size="12" fill="#1f2328">m = ' + s.batch_size + ', \u03b7 = ' + s.eta + '</text>' +
-      '<line x1="250" y1="11" x2="270" y2="11" stroke="' + this.FAINT + '" stroke-width="2"/>' +
-      '<text x="276" y="15" font-size="12" fill="#57606a">the other batch sizes, same \u03b7</text>';
+    var P = nnx.COLORS.model, paint = nnx.paint;
+    return '<line x1="52" y1="11" x2="72" y2="11"' + paint(null, P) + ' stroke-width="2.5"/><circle cx="62" cy="11" r="3"' + paint(P) + '/>' +
+      '<text x="78" y="15" font-size="12">m = ' + s.batch_size + ', \u03b7 = ' + s.eta + '</text>' +
+      '<line x1="250" y1="11" x2="270" y2="11"' + paint(null, this.FAINT) + ' stroke-width="2"/>' +
+      '<text x="276" y="15" font-size="12"' + paint(nnx.COLORS.muted) + '>the other batch sizes, same \u03b7</text>';
   },
   nearest: function (options, v) {
     var best = 0, bestErr = Infinity;
@@ -31,9 +31,20 @@ nnx.kinds.sgd = {
     p1.line(epochs, run.mse, color, width); p2.line(epochs, run.accuracy, color, width); p3.line(updates, after, color, width);
     if (r) { p1.dots(epochs, run.mse, color, r); p2.dots(epochs, run.accuracy, color, r); p3.dots(updates, after, color, r); }
   },
-  endLabel: function (p, run, perEpoch, text, color) {
-    var x = p.px((run.mse.length - 1) * perEpoch), y = p.py(run.mse[run.mse.length - 1]);
-    p.parts.push(nnx.haloText(x + 4, y + 4, text, 10, color, "start"));
+  /* sgd.py's _end_labels(): each run named in a column right of the plot, with a dotted leader;
+   * items: [run, updates per epoch, text, line colour, text colour], the chosen run last */
+  endLabels: function (p, items) {
+    var ends = items.map(function (it) {
+      var run = it[0];
+      return [p.px(Math.max((run.mse.length - 1) * it[1], 1)), Math.min(Math.max(p.py(run.mse[run.mse.length - 1]), p.y0), p.y0 + p.h)];
+    });
+    var at = nnx.spread(ends.map(function (e) { return e[1]; }), 13, p.y0 + 4, p.y0 + p.h), xText = p.x0 + p.w + 8, f1 = function (v) { return v.toFixed(1); };
+    return items.map(function (it, k) {
+      var x = ends[k][0], y = ends[k][1];
+      return '<polyline points="' + f1(x + 4) + ',' + f1(y) + ' ' + f1(p.x0 + p.w + 3) + ',' + f1(at[k]) + ' ' + f1(xText - 2) + ',' + f1(at[k]) +
+        '" fill="none"' + nnx.paint(null, it[3]) + ' stroke-dasharray="1 2"/>' +
+        '<text x="' + f1(xText) + '" y="' + f1(at[k] + 4) + '" font-size="12"' + nnx.paint(it[4]) + '>' + nnx.esc(it[2]) + '</text>';
+    }).join("");
   },
   draw: function (d, v, s) {
     var self = this, i = this.nearest(d.batch_sizes, v.batch_size), j = this.nearest(d.etas, v.eta);
@@ -44,25 +55,27 @@ nnx.kinds.sgd = {
     var p2 = new nnx.LogPlot(320, 230, xlim, [-0.02, 1.02], 320, this.TOP, [26, 12, 34, 52], false, false, ticks,
       nnx.niceTicks(0, 1)).axes("epoch", "test accuracy");
     var total = Math.max.apply(null, d.batch_sizes.map(function (m) { return E * self.perEpoch(d, m); }));
-    var p3 = new nnx.LogPlot(640, 210, [1, 2.5 * total], d.mse_lim, 0, this.TOP + 230, [30, 12, 34, 52], true, true)
+    var p3 = new nnx.LogPlot(640, 210, [1, 1.3 * total], d.mse_lim, 0, this.TOP + 230, [30, this.LABELS_W, 34, 52], true, true)
       .axes("number of updates (mini-batch steps)", "training MSE");
+    var labels = [];
     d.batch_sizes.forEach(function (m, k) {
       if (k === i) return;
       var run = d.runs[k][j];
       self.curves(p1, p2, p3, run, self.perEpoch(d, m), self.FAINT, 1.2, 0);
-      self.endLabel(p3, run, self.perEpoch(d, m), "m=" + m, self.FAINT);
+      labels.push([run, self.perEpoch(d, m), "m=" + m, self.FAINT, nnx.COLORS.axis]);
     });
     this.curves(p1, p2, p3, picked, s.updates, PICKED, 2.5, 3);
-    this.endLabel(p3, picked, s.updates, "m=" + s.batch_size, PICKED);
-    p1.text(p1.x0, p1.y0 - 8, "on " + n + " training digits", 11);
-    p2.text(p2.x0, p2.y0 - 8, "on " + d.n_test + " test digits", 11);
+    labels.push([picked, s.updates, "m=" + s.batch_size, PICKED, PICKED]);
+    p3.parts.push(this.endLabels(p3, labels));
+    p1.text(p1.x0, p1.y0 - 8, "on " + n + " training digits", 12);
+    p2.text(p2.x0, p2.y0 - 8, "on " + d.n_test + " test digits", 12);
     p3.text(p3.x0, p3.y0 - 9, "the same runs against the number of updates: \u2308n/m\u2309 = \u2308" + n + "/" + s.batch_size +
-      "\u2309 = " + s.updates + " per epoch", 11);
+      "\u2309 = " + s.updates + " per epoch", 12);
     if (picked.final_accuracy < 1.5 / d.n_classes)
-      p2.parts.push(nnx.haloText(p2.x0 + p2.w / 2, p2.y0 + 20, "at chance level (1/" + d.n_classes + "): nothing learned", 12, "#b42318", "middle", "bold"));
+      p2.parts.push(nnx.haloText(p2.x0 + p2.w / 2, p2.y0 + 20, "at chance level (1/" + d.n_classes + "): nothing learned", 12, nnx.COLORS.warn, "middle", "bold"));
     if (picked.diverged !== null)
       p1.parts.push(nnx.haloText(p1.x0 + p1.w / 2, p1.y0 + 20, "diverged at epoch " + picked.diverged.epoch + ", step " +
-        picked.diverged.step, 12, "#b42318", "middle", "bold"));
+        picked.diverged.step, 12, nnx.COLORS.warn, "middle", "bold"));
     return nnx.figure(640, this.TOP + 440, [this.legend(s), p1, p2, p3]);
   }
 };
