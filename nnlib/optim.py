@@ -59,7 +59,8 @@ class History:
 
 
 def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
-        X_val=None, Y_val=None, callback=None, progress=False, *, l2=0.0, momentum=0.0):
+        X_val=None, Y_val=None, callback=None, progress=False, *, l2=0.0, momentum=0.0,
+        shuffle=True):
     """Train ``net`` in place by mini-batch stochastic gradient descent.
 
     Parameters
@@ -88,6 +89,11 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         the cost without this penalty.
     momentum : float in [0, 1), keyword only
         Momentum mu of the velocity v <- mu v + grad, step theta -= eta v.
+    shuffle : bool, keyword only
+        Shuffle the rows at the start of every epoch (the default).  With
+        False the mini-batches are the rows in the order given: for a caller
+        that chooses its own order (the Playground does, so that its page
+        can reproduce it; see :mod:`nnlib.trainer`).
 
     Returns
     -------
@@ -102,9 +108,11 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     check_positive("eta", eta)
     check_positive("l2", l2, allow_zero=True)
     check_fraction("momentum", momentum)
+    if not isinstance(shuffle, bool):
+        raise TypeError(f"shuffle must be True or False, got {shuffle!r}")
     val = None if X_val is None else check_pair(net.sizes, X_val, Y_val)
     run = Run(X, Y, epochs, batch_size, eta, get_cost(cost), float(l2), float(momentum),
-              val, np.random.default_rng(seed), callback, progress)
+              val, np.random.default_rng(seed), callback, progress, shuffle)
     history = History()
     with _blas_threads(net, batch_size):
         _train(net, run, history)
@@ -126,6 +134,7 @@ class Run:
     rng: np.random.Generator
     callback: object
     progress: bool
+    shuffle: bool = True
 
     @property
     def n_steps(self):
@@ -182,7 +191,8 @@ def _epochs(epochs, progress):
 
 def _epoch(net, run, velocity=None):
     """One pass over shuffled mini-batches.  Returns the failing step or None."""
-    order = run.rng.permutation(run.X.shape[0])
+    n = run.X.shape[0]
+    order = run.rng.permutation(n) if run.shuffle else np.arange(n)
     X, Y = run.X[order], run.Y[order]   # contiguous copies: batches are views
     theta = flat(net)                  # every W and b, as one vector of views
     grad = np.empty_like(theta)        # the gradient vector, laid out the same way

@@ -311,6 +311,8 @@
     if (root.nnxData) return;
     root.nnxData = JSON.parse(root.querySelector("script.nnx-data").textContent);
     root.nnxLatency = [];
+    var kind = nnx.kinds[root.dataset.explorer];
+    if (kind.mount) return kind.mount(root, root.nnxData);   // an explorer that runs itself (playground.js)
     var inputs = root.querySelectorAll("input[data-control]");
     var initial = Array.prototype.map.call(inputs, function (i) { return i.value; });
     inputs.forEach(function (input) { input.addEventListener("input", function () { update(root); }); });
