@@ -103,9 +103,13 @@ class Trainer:
         check_positive("state", self.state, integer=True, allow_zero=True)
         if self.state >= LCG_M:
             raise ValueError(f"state must be below 2**32, got {self.state}")
-        if not self.train_loss:
-            self._measure(self.net.cost(self.X, self.Y), self.net.cost(self.X_test, self.Y_test),
-                          self.net.accuracy(self.X, self.Y), self.net.accuracy(self.X_test, self.Y_test))
+        if not self.train_loss:                         # epoch 0: before any training
+            with np.errstate(over="ignore", invalid="ignore"):
+                self._measure(self.net.cost(self.X, self.Y), self.net.cost(self.X_test, self.Y_test),
+                              self.net.accuracy(self.X, self.Y),
+                              self.net.accuracy(self.X_test, self.Y_test))
+            if not np.isfinite(self.train_loss[0] + self.test_loss[0]):
+                self.diverged = {"epoch": 0, "step": 0}
 
     def _measure(self, train_loss, test_loss, train_accuracy, test_accuracy):
         self.train_loss.append(train_loss)

@@ -12,7 +12,6 @@ import threading
 import warnings
 import xml.etree.ElementTree as ET
 from itertools import product
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -417,3 +416,39 @@ def test_page_shuffle_equals_python(page):
                             [n, state])
         order, new_state = shuffled(n, state)
         assert got["order"] == order.tolist() and got["state"] == new_state
+
+
+# ---- the built book: a newcomer separates the spiral with the controls alone ----------------
+def test_a_newcomer_separates_the_spiral_in_the_book(open_page):
+    """Choose the spiral, tick the two sine features, make one hidden layer of 6, press play:
+    the test accuracy passes 95% (nnlib gets 0.956 after 750 epochs with these settings)."""
+    page, log = open_page("book/07_playground")
+    root = page.locator('[data-explorer="playground"]').first
+    root.scroll_into_view_if_needed()
+    shots = bs.SCREENSHOTS / "playground"
+    shots.mkdir(parents=True, exist_ok=True)
+    root.screenshot(path=shots / "start.png")
+    root.locator('[data-control="dataset"]').select_option("spiral")
+    root.locator('[data-control="feature_sin_x1"]').check()
+    root.locator('[data-control="feature_sin_x2"]').check()
+    root.locator('button[data-layers="-1"]').click()                 # hidden [4, 2] -> [4]
+    root.locator('button[data-layer="0"][data-by="1"]').click()      # [5]
+    root.locator('button[data-layer="0"][data-by="1"]').click()      # [6]
+    state = json.loads(root.evaluate("r => JSON.stringify(r.playground.state())"))
+    assert state["sizes"] == [4, 6, 1] and state["dataset"] == "spiral"
+    root.locator('[data-action="play"]').click()
+    # the moment the readout passes 95%, press pause (in the page: the accuracy moves on)
+    page.wait_for_function(
+        "() => { const r = document.querySelector('[data-explorer=\"playground\"]');"
+        " const done = Number(r.querySelector('[data-readout=\"test_accuracy\"]').dataset.value) >= 0.95;"
+        " if (done) r.querySelector('[data-action=\"play\"]').click(); return done; }",
+        timeout=240_000, polling="raf")
+    state = json.loads(root.evaluate("r => JSON.stringify(r.playground.state())"))
+    assert state["test_accuracy"] >= 0.95 and not state["playing"]
+    root.screenshot(path=shots / "spiral-separated.png")
+    # the same epochs in nnlib reach the same accuracy: the page is nnlib
+    session = Session(Settings(dataset="spiral", features=("x1", "x2", "sin_x1", "sin_x2"),
+                               hidden=(6,)))
+    session.trainer.train(state["epoch"])
+    assert math.isclose(session.trainer.test_accuracy[-1], state["test_accuracy"])
+    assert not log.problems(), "\n".join(log.problems())

@@ -212,6 +212,33 @@ def test_divergence_stops_training_without_warnings_or_nan():
     assert t.train(5).epoch == t.diverged["epoch"] - 1        # stays stopped
 
 
+def test_a_test_cost_that_overflows_also_stops_training():
+    """a = w x + b learns y = 10 x on small inputs, w growing from 0.5.  On five test inputs of
+    1e154 the squared errors sum to about 5 (w 1e154)^2, past the largest double (1.8e308) once
+    |w| > 0.6: training stops there, silently, with no NaN, though the training cost is fine
+    (with ordinary test inputs the same run trains all 30 epochs)."""
+    rng = np.random.default_rng(0)
+    X = rng.uniform(0, 0.1, (20, 1))
+    runs = []
+    for X_test in (np.full((5, 1), 1e154), np.full((5, 1), 0.05)):
+        net = Network([1, 1], "identity")
+        net.W[0][...] = 0.5
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            runs.append(Trainer(net, X, 10 * X, X_test, np.zeros((5, 1)), eta=0.5,
+                                batch_size=5).train(30))
+    far, near = runs
+    assert far.diverged == {"epoch": far.epoch + 1, "step": 4} and 0 < far.epoch < 30
+    assert np.all(np.isfinite(far.train_loss + far.test_loss))
+    assert near.diverged is None and near.epoch == 30
+    # inputs that overflow from the start: stopped before the first epoch
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = Trainer(Network([1, 1], "identity"), X, X, np.full((5, 1), 1e200), np.zeros((5, 1)), eta=1.0,
+                    batch_size=5)
+    assert t.diverged == {"epoch": 0, "step": 0} and t.train(3).epoch == 0
+
+
 @pytest.mark.parametrize("kwargs, error, message", [
     (dict(eta=0), ValueError, "eta must be a finite number > 0"),
     (dict(batch_size=2.5), TypeError, "batch_size must be an integer > 0"),

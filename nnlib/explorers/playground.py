@@ -267,17 +267,14 @@ class Playground(Explorer):
     def __init__(self, dataset="circles", features=("x1", "x2"), hidden=(4, 2),
                  activation="tanh", eta=0.3, batch_size=10, l2=0.0, noise=0.0,
                  train_percent=50, seed=0):
-        if isinstance(features, str):
-            raise TypeError(f"features must be a list of feature names such as ['x1', 'x2'], "
-                            f"got {features!r}")
-        self.defaults = Settings(dataset, tuple(features), tuple(hidden) if hasattr(hidden, "__len__")
-                                 and not isinstance(hidden, str) else hidden, activation, eta,
-                                 batch_size, l2, noise, train_percent, seed).checked()
+        self.defaults = Settings(dataset, features, hidden, activation, eta, batch_size, l2,
+                                 noise, train_percent, seed).checked()
         self.session = Session(self.defaults)
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._thread = None
         self._muted = False
+        self.frames = 0                   # pictures drawn (benchmarks/playground_speed.py)
         self._build_widgets(self.defaults)
         widgets.VBox.__init__(self, [widgets.HTML(f"<b>{escape(self.title)}</b>"), self._panel,
                                      self._view, self._readouts, self._buttons])
@@ -470,6 +467,7 @@ class Playground(Explorer):
             history = (self.trainer.epoch, self.trainer.diverged)
         self._view.value = picture
         self._readouts.value = self._readout_html(state, history)
+        self.frames += 1
 
     def _readout_html(self, state, history):
         cells = [f"epoch = <b>{state['epoch']}</b>"]
@@ -570,24 +568,25 @@ def _page_readouts():
 PAGE_STYLE = """
 .nnx-pg{max-width:780px}
 .nnx-pg-bar{display:flex;flex-wrap:wrap;align-items:center;gap:6px 10px;margin-bottom:6px}
-.nnx-pg-bar button,.nnx-pg-layers button{font:inherit;padding:2px 10px;border-radius:6px;
- border:1px solid currentColor;background:transparent;color:inherit;cursor:pointer}
+.nnx-pg-bar button,.nnx-pg-layers button,.nnx-pg-depth button{font:inherit;padding:2px 10px;
+ border-radius:6px;border:1px solid currentColor;background:transparent;color:inherit;cursor:pointer}
+.nnx-pg button:disabled{opacity:.4;cursor:default}
+.nnx-pg-depth{font-size:13px}
+.nnx-pg-depth button{padding:0 8px;margin-left:3px}
 .nnx-pg-bar button[aria-pressed="true"]{font-weight:600}
 .nnx-pg-epoch b{font-variant-numeric:tabular-nums}
-.nnx-pg select,.nnx-pg input[type=text]{font:inherit;color:inherit;background:transparent;
- border:1px solid currentColor;border-radius:4px;padding:1px 4px}
-.nnx-pg select option{color:#1f2328;background:#fff}
+.nnx-pg select,.nnx-pg input[type=text]{font:inherit}
 .nnx-pg-features{display:flex;flex-wrap:wrap;align-items:center;gap:2px 12px;margin:4px 0}
 .nnx-pg-feature{white-space:nowrap;font-family:"STIX Two Text","Cambria",serif}
 .nnx-pg-main{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-start}
-.nnx-pg-net{flex:1 1 340px;min-width:0;position:relative}
+.nnx-pg-net{flex:1 1 320px;min-width:0;position:relative}
 .nnx-pg-net svg{width:100%;height:auto;display:block}
 .nnx-pg-net canvas{position:absolute;border-radius:50%;pointer-events:none}
 .nnx-pg-layers{position:relative;height:2.2em}
 .nnx-pg-layers div{position:absolute;transform:translateX(-50%);white-space:nowrap;text-align:center;
  font-size:12px;line-height:1.1}
 .nnx-pg-layers button{padding:0 6px;margin:0 1px}
-.nnx-pg-out{flex:0 1 300px;min-width:0}
+.nnx-pg-out{flex:0 1 290px;min-width:0}
 .nnx-pg-heat{width:100%;max-width:300px;height:auto;aspect-ratio:1;display:block}
 .nnx-pg-legend{font-size:12px;margin:2px 0}
 .nnx-pg-loss svg{width:100%;height:auto;display:block}

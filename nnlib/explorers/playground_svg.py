@@ -1,12 +1,12 @@
 """The Playground's picture in Jupyter, as one SVG string (static/playground.js mirrors it).
 
-Heatmaps are small PNG images inside the SVG: the network's output over a
-GRID x GRID grid of the plane, and the same for every neuron.  Values are
+Heatmaps are one small PNG image inside the SVG, a strip of tiles: every
+neuron's output over a GRID x GRID grid of the plane, the output neuron's
+last (shown large behind the points, too).  Values are
 mapped to [-1, 1] (:func:`unit`) and coloured from blue (-1: class 0, low)
 through white (0, the decision boundary of a sigmoid output) to orange (+1:
-class 1, high).  Encoding 20 small PNGs takes a few milliseconds, so a frame
-costs far less than the 66 ms that 15 frames a second allow
-(``benchmarks/playground_speed.py``).
+class 1, high).  One PNG a frame, not one per neuron, keeps a frame well
+under the 66 ms that 15 frames a second allow (``benchmarks/playground_speed.py``).
 """
 import base64
 import io
@@ -19,8 +19,10 @@ from .. import planar
 from ..features import FEATURES, transform
 from .svg import COLORS, LogPlot, figure, network_diagram, node_xy
 
-GRID = 50                                   # heatmap cells per side
+GRID = 40                                   # heatmap cells per side (as in the page)
 LOW, MID, HIGH = (31, 119, 180), (255, 255, 255), (242, 142, 43)
+BACKDROP = 0.6                              # the big heatmap's colours go 60% of the way, so
+                                            # that the points, in full colour, stand out
 NET_BOX = (28, 24, 340, 250)                # x0, y0, width, height of the network diagram
 OUT = (420, 24, 240)                        # x0, y0, side of the output heatmap
 LOSS = (380, 290, 330, 130)                 # x0, y0, width, height of the loss curves
@@ -46,39 +48,56 @@ def unit(A, name):
     return A / np.where(top > 0, top, 1.0)
 
 
-def colours(t):
-    """RGB uint8 of shape t.shape + (3,) for values t in [-1, 1] (clipped; NaN -> 0)."""
-    t = np.clip(np.nan_to_num(np.asarray(t, dtype=float), nan=0.0, posinf=1.0, neginf=-1.0),
-                -1.0, 1.0)[..., None]
+def _palette():
+    """RGB of 513 steps of t from -1 to 1 (uint8, shape (513, 3)): LOW, then MID, then HIGH."""
+    t = np.linspace(-1.0, 1.0, 513)[:, None]
     lo, mid, hi = (np.array(c, dtype=float) for c in (LOW, MID, HIGH))
     return (np.where(t >= 0, mid + (hi - mid) * t, mid + (lo - mid) * -t) + 0.5).astype(np.uint8)
 
 
-def png(t):
-    """A data: URI of the PNG image of GRID^2 values t in [-1, 1]."""
+PALETTE = _palette()
+
+
+def colours(t):
+    """RGB uint8 of shape t.shape + (3,) for values t in [-1, 1] (clipped; NaN -> 0),
+    in steps of 1/256 (as playground.js's palette)."""
+    t = np.nan_to_num(np.asarray(t, dtype=float), nan=0.0, posinf=1.0, neginf=-1.0)
+    return PALETTE[np.rint((np.clip(t, -1.0, 1.0) + 1.0) * 256).astype(np.intp)]
+
+
+def sprite(tiles):
+    """One PNG (a data: URI) of the tiles side by side: each tile GRID^2 values in [-1, 1].
+
+    Encoding one image a frame instead of one per neuron keeps a frame cheap; the
+    picture shows tile k through a viewport onto it (:func:`tile`)."""
     from PIL import Image
+    rows = np.reshape(np.asarray(tiles), (len(tiles), GRID, GRID)).transpose(1, 0, 2)
     buf = io.BytesIO()
-    Image.fromarray(colours(np.reshape(t, (GRID, GRID)))).save(buf, "PNG", compress_level=1)
+    Image.fromarray(colours(rows.reshape(GRID, -1))).save(buf, "PNG", compress_level=1)
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+def tile(key, k, x, y, size, clip=None):
+    """Tile k of the sprite ``key`` shown in the square (x, y, size), clipped to ``clip``."""
+    g = f'<g clip-path="url(#{clip})">' if clip else "<g>"
+    return (f'{g}<svg x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
+            f'viewBox="{k * GRID} 0 {GRID} {GRID}" preserveAspectRatio="none">'
+            f'<use href="#{key}"/></svg></g>')
 
 
 def node_maps(session):
     """Every neuron's output over the grid, in [-1, 1]: a list over layers of (GRID^2, n)
     arrays; layer 0 holds the features (each over its own max |value|)."""
     net, s = session.trainer.net, session.settings
+    if "grid" not in session.cache:                  # the grid's features never change in a run
+        session.cache["grid"] = transform(grid_points(), s.features)
     with np.errstate(all="ignore"):
-        _, activations = net.forward_all(transform(grid_points(), s.features))
+        _, activations = net.forward_all(session.cache["grid"])
         maps = [unit(activations[0], "identity")]
         maps += [unit(A, net.activation) for A in activations[1:-1]]
         out = activations[-1]
         maps.append(np.clip(out, -1, 1) if session.regression else 2 * out - 1)
     return maps
-
-
-def _disc(x, y, r, uri, key):
-    return (f'<clipPath id="{key}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/></clipPath>'
-            f'<image x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" '
-            f'preserveAspectRatio="none" href="{uri}" clip-path="url(#{key})"/>')
 
 
 def node_radius(sizes):
@@ -87,21 +106,22 @@ def node_radius(sizes):
     return max(min(22.0, 0.42 * gap), 4.0)
 
 
-def draw_network(session, maps):
+def draw_network(session, key):
     """The diagram: edges by weight (red w > 0, blue w < 0, wider for larger |w|), each
-    neuron a disc with its own output over the plane."""
+    neuron a disc showing its own output over the plane (tile k of sprite ``key`` for the
+    k-th neuron, counted layer by layer)."""
     net = session.trainer.net
     sizes = list(net.sizes)
     parts = [network_diagram(sizes, NET_BOX, W=[W.tolist() for W in net.W])]
     r = node_radius(sizes) - 0.6
-    if "features" not in session.cache:              # the inputs' maps never change in a run
-        session.cache["features"] = [png(maps[0][:, j]) for j in range(sizes[0])]
-    features = session.cache["features"]
-    for l, layer in enumerate(maps):
+    k = 0
+    for l in range(len(sizes)):
         for j in range(sizes[l]):
             x, y = node_xy(sizes, NET_BOX, l, j)
-            uri = features[j] if l == 0 else png(layer[:, j])
-            parts.append(_disc(x, y, r, uri, f"pg{session.key}_{l}_{j}"))
+            clip = f"{key}c{k}"
+            parts.append(f'<clipPath id="{clip}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
+                         f'</clipPath>' + tile(key, k, x - r, y - r, 2 * r, clip))
+            k += 1
             if l == 0:
                 label = FEATURES[session.settings.features[j]][0]
                 parts.append(f'<text x="{x - r - 4:.1f}" y="{y + 4:.1f}" font-size="11" '
@@ -135,14 +155,13 @@ def draw_points(session):
     return cached
 
 
-def draw_output(session, maps):
-    """The output heatmap over the plane, behind the points, with its axes."""
+def draw_output(session, key, k):
+    """The output heatmap over the plane (tile k of sprite ``key``), behind the points."""
     x0, y0, side = OUT
     e = planar.EXTENT
     px = lambda v: x0 + (v + e) / (2 * e) * side
     py = lambda v: y0 + (e - v) / (2 * e) * side
-    parts = [f'<image x="{x0}" y="{y0}" width="{side}" height="{side}" preserveAspectRatio="none" '
-             f'href="{png(maps[-1][:, 0])}"/>', draw_points(session),
+    parts = [tile(key, k, x0, y0, side), draw_points(session),
              f'<rect x="{x0}" y="{y0}" width="{side}" height="{side}" fill="none" '
              f'stroke="{COLORS["axis"]}"/>']
     for v in (-e, 0.0, e):
@@ -194,5 +213,10 @@ def draw_losses(session):
 def draw(session):
     """The whole picture of a Playground session: network, output, losses."""
     maps = node_maps(session)
-    return figure(WIDTH, HEIGHT, draw_network(session, maps), draw_output(session, maps),
-                  draw_losses(session))
+    tiles = [layer[:, j] for layer in maps for j in range(layer.shape[1])]
+    tiles.append(BACKDROP * tiles[-1])                     # the output again, paler, behind the points
+    key = f"pg{session.key}_{session.trainer.epoch}"       # ids unique on a notebook's page
+    defs = (f'<defs><image id="{key}" width="{GRID * len(tiles)}" height="{GRID}" '
+            f'preserveAspectRatio="none" href="{sprite(tiles)}"/></defs>')
+    return figure(WIDTH, HEIGHT, defs, draw_network(session, key),
+                  draw_output(session, key, len(tiles) - 1), draw_losses(session))

@@ -207,6 +207,7 @@
   /* ================================ part 2: the page ================================ */
   var GRID = 40, NET = [28, 22, 340, 250], NW = 372, NH = 282, BUDGET = 12;   // ms of training per frame
   var LOW = [31, 119, 180], HIGH = [242, 142, 43], SIDE = 240, PAD = 22;
+  var BACKDROP = 0.6;                                  // the big heatmap is paler, so the points stand out
 
   /* Centres of the GRID x GRID heatmap cells, row by row from the top (playground_svg.grid_points). */
   function gridPoints(extent) {
@@ -422,12 +423,11 @@
    * the SVG, one canvas per neuron. */
   P.layout = function () {
     var self = this, sizes = this.session.trainer.net.sizes, d = this.d, hidden = this.settings.hidden, box = this.el.net;
-    var r = radius(sizes) - 0.6, html = ['<div class="nnx-pg-layers">'];
-    var n = hidden.length;
-    html.push('<div style="left:' + pct(NET[0] + NET[2] * 0.5 / sizes.length, NW) + '">' +
+    var r = radius(sizes) - 0.6, n = hidden.length;
+    var html = ['<div class="nnx-pg-depth">hidden layers ' +
       '<button type="button" data-layers="-1" aria-label="remove a hidden layer"' + (n ? "" : " disabled") + '>\u2212</button>' +
-      '<button type="button" data-layers="1" aria-label="add a hidden layer"' + (n < d.max_layers ? "" : " disabled") + '>+</button>' +
-      '<br>' + n + ' hidden layer' + (n === 1 ? "" : "s") + '</div>');
+      '<button type="button" data-layers="1" aria-label="add a hidden layer"' + (n < d.max_layers ? "" : " disabled") + '>+</button> ' +
+      '<b>' + n + '</b></div><div class="nnx-pg-layers">'];
     hidden.forEach(function (width, l) {
       html.push('<div style="left:' + pct(NET[0] + NET[2] * (l + 1.5) / sizes.length, NW) + '">' +
         '<button type="button" data-layer="' + l + '" data-by="-1" aria-label="one neuron less in hidden layer ' + (l + 1) + '"' + (width > 1 ? "" : " disabled") + '>\u2212</button>' +
@@ -487,7 +487,7 @@
       var how = l === 0 ? "scale" : l === L ? (S.regression ? "clip" : "sigmoid") : net.hidden;
       paint(canvas, unit(A[l], sizes[l], j, how), colours.words);
     });
-    this.drawOutput(unit(A[L], 1, 0, S.regression ? "clip" : "sigmoid"), colours);
+    this.drawOutput(unit(A[L], 1, 0, S.regression ? "clip" : "sigmoid").map(function (t) { return BACKDROP * t; }), colours);
     this.drawLosses();
     this.showReadouts();
     this.frames++;
@@ -544,7 +544,7 @@
       ctx.textAlign = "right"; ctx.fillText(String(v), PAD - 3, Math.min(Math.max(py(v) + 3, 9), SIDE));
     });
     ctx.textAlign = "center"; ctx.fillText("x\u2081", PAD + SIDE / 2, SIDE + 20);
-    ctx.textAlign = "left"; ctx.fillText("x\u2082", 2, SIDE / 2);
+    ctx.textAlign = "left"; ctx.fillText("x\u2082", 2, SIDE / 2 - 12);
     if (this.legendFor !== S.regression) {
       this.legendFor = S.regression;
       var dot = function (c, ring) { return '<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:rgb(' + c.join(",") + ');' +
@@ -575,12 +575,13 @@
     this.el.loss.innerHTML = nnx.figure(300, 130, [plot, legend]).replace("<svg ", '<svg role="img" aria-label="training and test loss after every epoch" ');
   };
 
+  function short(v) { return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toFixed(4); }   // base.py's _short
   P.showReadouts = function () {
     var r = readout(this.session), S = this.session;
     this.root.querySelectorAll("[data-readout]").forEach(function (el) {
       var v = r[el.dataset.readout];
       el.dataset.value = v === null || v === undefined ? "" : String(v);
-      el.textContent = r.diverged && el.dataset.readout !== "epoch" ? "diverged" : v === null ? "\u2014" : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(4) : String(v);
+      el.textContent = el.dataset.readout === "epoch" ? String(v) : r.diverged ? "diverged" : v === null ? "\u2014" : short(v);
     });
     this.root.querySelectorAll("[data-for]").forEach(function (el) {
       el.style.display = S.regression && /accuracy/.test(el.dataset.for) ? "none" : "";
