@@ -375,6 +375,7 @@ class Playground(Explorer):
                                                        value=s.activation, description="activation")
         self.controls["l2"] = widgets.Dropdown(options=[(_l2_label(v), v) for v in L2_RATES],
                                                value=s.l2, description="L2 rate λ")
+        self.controls["batch_size"].style.description_width = "6em"
         for name, (label, _) in FEATURES.items():
             self.controls[name] = widgets.Checkbox(value=name in s.features, description=label,
                                                    indent=False, layout=widgets.Layout(width="6em"))
@@ -553,7 +554,7 @@ def _page_controls(s, spec):
             f'{_select("l2", "L2 rate λ", list(L2_RATES), s.l2, [_l2_label(v) for v in L2_RATES])}'
             f'<label class="nnx-control"><span class="nnx-label">hidden</span>'
             f'<input type="text" data-control="hidden_layers" value="{", ".join(map(str, s.hidden))}" '
-            f'inputmode="numeric" size="10" aria-describedby="nnx-pg-hidden-help">'
+            f'size="10" title="neurons per hidden layer, such as 4, 2 (up to 4 layers of 1 to 8)">'
             f'</label></div>'
             f'<div class="nnx-pg-features" role="group" aria-label="input features">'
             f'<span class="nnx-label">features</span>{boxes}</div>')

@@ -69,7 +69,7 @@ def sprite(tiles):
     """One PNG (a data: URI) of the tiles side by side: each tile GRID^2 values in [-1, 1].
 
     Encoding one image a frame instead of one per neuron keeps a frame cheap; the
-    picture shows tile k through a viewport onto it (:func:`tile`)."""
+    picture shows tile k of it through a clip path (:func:`tile`)."""
     from PIL import Image
     rows = np.reshape(np.asarray(tiles), (len(tiles), GRID, GRID)).transpose(1, 0, 2)
     buf = io.BytesIO()
@@ -77,12 +77,12 @@ def sprite(tiles):
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
-def tile(key, k, x, y, size, clip=None):
-    """Tile k of the sprite ``key`` shown in the square (x, y, size), clipped to ``clip``."""
-    g = f'<g clip-path="url(#{clip})">' if clip else "<g>"
-    return (f'{g}<svg x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
-            f'viewBox="{k * GRID} 0 {GRID} {GRID}" preserveAspectRatio="none">'
-            f'<use href="#{key}"/></svg></g>')
+def tile(key, k, x, y, size, clip):
+    """Tile k of the sprite ``key`` placed on the square (x, y, size), seen through ``clip``
+    (the id of a clipPath around that square: the rest of the strip stays hidden).  One
+    <svg> in all: the JupyterLab test counts them."""
+    return (f'<g clip-path="url(#{clip})"><use href="#{key}" transform="translate('
+            f'{x - k * size:.2f} {y:.2f}) scale({size / GRID:.5f})"/></g>')
 
 
 def node_maps(session):
@@ -161,7 +161,8 @@ def draw_output(session, key, k):
     e = planar.EXTENT
     px = lambda v: x0 + (v + e) / (2 * e) * side
     py = lambda v: y0 + (e - v) / (2 * e) * side
-    parts = [tile(key, k, x0, y0, side), draw_points(session),
+    parts = [f'<clipPath id="{key}out"><rect x="{x0}" y="{y0}" width="{side}" height="{side}"/>'
+             f'</clipPath>', tile(key, k, x0, y0, side, f"{key}out"), draw_points(session),
              f'<rect x="{x0}" y="{y0}" width="{side}" height="{side}" fill="none" '
              f'stroke="{COLORS["axis"]}"/>']
     for v in (-e, 0.0, e):
@@ -196,7 +197,7 @@ def draw_losses(session):
     t = session.trainer
     x0, y0, w, h = LOSS
     ylim = loss_limits(t.train_loss + t.test_loss)
-    plot = LogPlot(w, h, (0, max(t.epoch, 1)), ylim, x0=x0, y0=y0, margin=(16, 10, 28, 44))
+    plot = LogPlot(w, h, (0, max(t.epoch, 10)), ylim, x0=x0, y0=y0, margin=(16, 10, 28, 44))
     plot.axes("epoch", "loss")
     for history, dash in ((t.train_loss, ""), (t.test_loss, "5 3")):
         xs, ys = thin(history)

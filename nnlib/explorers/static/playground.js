@@ -439,7 +439,7 @@
     sizes.forEach(function (size, l) {
       for (var j = 0; j < size; j++) {
         var p = nnx.nodeXY(sizes, NET, l, j);
-        html.push('<canvas data-node="' + l + ',' + j + '" style="left:' + pct(p[0] - r, NW) + ';top:' + pct(p[1] - r, NH) +
+        html.push('<canvas aria-hidden="true" data-node="' + l + ',' + j + '" style="left:' + pct(p[0] - r, NW) + ';top:' + pct(p[1] - r, NH) +
           ';width:' + pct(2 * r, NW) + ';height:' + pct(2 * r, NH) + '"></canvas>');
       }
     });
@@ -558,7 +558,7 @@
     var t = this.session.trainer, all = t.train_loss.concat(t.test_loss).filter(function (v) { return isFinite(v) && v > 0; });
     var lo = all.length ? Math.floor(Math.log10(Math.min.apply(null, all))) : -3;
     var hi = all.length ? Math.ceil(Math.log10(Math.max.apply(null, all))) : 0;
-    var plot = new nnx.LogPlot(300, 130, [0, Math.max(t.epoch, 1)], [Math.pow(10, lo), Math.pow(10, Math.max(hi, lo + 1))], 0, 0, [16, 10, 28, 44]);
+    var plot = new nnx.LogPlot(300, 130, [0, Math.max(t.epoch, 10)], [Math.pow(10, lo), Math.pow(10, Math.max(hi, lo + 1))], 0, 0, [16, 10, 28, 44]);
     plot.axes("epoch", "loss");
     [[t.train_loss, nnx.COLORS.model, ""], [t.test_loss, nnx.COLORS.data, "5 3"]].forEach(function (c) {
       var h = c[0], n = h.length, most = 200, xs = [], ys = [], last = -1;
