@@ -17,7 +17,7 @@ BOOK_STAMP   := _build/.book-stamp
 BOOK_INPUTS  := _config.yml _toc.yml $(shell find book nnlib -type f \
                   -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 
-.PHONY: help venv assets book test execute lab bench clean
+.PHONY: help venv assets book test execute lab bench student clean
 
 help:
 	@echo "make book     set everything up and build the book into _build/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make execute  re-execute every notebook in book/ in place"
 	@echo "make lab      open the notebooks in JupyterLab"
 	@echo "make bench    run benchmarks/*.py"
+	@echo "make student  write the student edition (no solutions) to _build/student"
 	@echo "make clean    remove _build (keeps .venv and node_modules)"
 
 venv: $(VENV_STAMP)
@@ -63,6 +64,9 @@ bench: $(VENV_STAMP)
 	@shopt -s nullglob; files=(benchmarks/*.py); \
 	if [ $${#files[@]} -eq 0 ]; then echo "No benchmarks in benchmarks/ yet."; fi; \
 	for f in "$${files[@]}"; do echo "== $$f"; $(PY) "$$f"; done
+
+student: $(VENV_STAMP)
+	$(PY) tools/student.py _build/student
 
 clean:
 	rm -rf _build

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import check_positive
+from .checks import check_labels, check_number, check_positive, check_seed
 
 
 @dataclass
@@ -29,10 +29,18 @@ class Split:
 
 
 def one_hot(y, n_classes):
-    """Rows of 0s with a 1 in column y[i]; shape (len(y), n_classes)."""
+    """Rows of 0s with a 1 in column y[i]; shape (len(y), n_classes).
+
+    ``y`` holds integer labels from 0 to n_classes - 1 (anything else is an
+    error, never wrapped around or clipped).
+    """
+    y = check_labels(y, check_positive("n_classes", n_classes, integer=True))
     Y = np.zeros((len(y), n_classes))
     Y[np.arange(len(y)), y] = 1.0
     return Y
+
+
+TEST_SIZE_RANGE = (0.006, 0.994)   # keeps >= 10 rows (one per class) in each set
 
 
 def load_digits(test_size=0.2, seed=0):
@@ -41,14 +49,16 @@ def load_digits(test_size=0.2, seed=0):
     The 1797 images are split (stratified, seeded) into train and test sets,
     then every pixel is scaled to [0, 1] by a ``MinMaxScaler`` fitted on the
     training set only (``clip=True`` keeps test pixels inside [0, 1]).
-    With the defaults: 1437 training rows and 360 test rows.
+    With the defaults: 1437 training rows and 360 test rows.  ``test_size``
+    must leave at least one image per digit in both sets (0.006 to 0.994).
     """
     from sklearn.datasets import load_digits as sk_digits
     from sklearn.model_selection import train_test_split
     from sklearn.preprocessing import MinMaxScaler
 
-    if not 0 < test_size < 1:
-        raise ValueError(f"test_size must be a fraction between 0 and 1, got {test_size}")
+    check_number("test_size", test_size, *TEST_SIZE_RANGE,
+                 " (a fraction that leaves each set at least one image per digit)")
+    check_seed(seed)
     data = sk_digits()
     X_tr, X_te, y_tr, y_te = train_test_split(
         data.data, data.target, test_size=test_size, random_state=seed,
@@ -71,7 +81,7 @@ def curve(n=20, noise=0.03, seed=0):
     Targets stay inside (0, 1), so a sigmoid output can fit them.
     Returns X of shape (n, 1) and Y of shape (n, 1), sorted by x.
     """
-    check_positive("n", n, integer=True)
+    _check_sample(n, noise, seed)
     rng = np.random.default_rng(seed)
     x = np.sort(rng.uniform(0.0, 1.0, n))
     y = 0.5 + 0.35 * np.sin(2 * np.pi * x) + noise * rng.normal(size=n)
@@ -86,6 +96,13 @@ def moons(n=200, noise=0.2, seed=0):
     from sklearn.datasets import make_moons
     from sklearn.preprocessing import MinMaxScaler
 
-    check_positive("n", n, integer=True)
+    _check_sample(n, noise, seed)
     X, y = make_moons(n_samples=n, noise=noise, random_state=seed)
     return MinMaxScaler().fit_transform(X), y.reshape(-1, 1).astype(float)
+
+
+def _check_sample(n, noise, seed):
+    """The arguments every made-up data set shares."""
+    check_positive("n", n, integer=True)
+    check_positive("noise", noise, allow_zero=True)
+    check_seed(seed)

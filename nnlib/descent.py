@@ -22,7 +22,8 @@ from typing import NamedTuple, Optional
 
 import numpy as np
 
-from .checks import check_positive
+from .checks import (check_callable, check_finite, check_int, check_number, check_positive,
+                     check_real_array)
 
 
 class Trajectory(NamedTuple):
@@ -71,22 +72,32 @@ def gradient_descent(grad, x0, eta, steps, bound=1e6):
     >>> gradient_descent(lambda x: 2 * x, 1.0, 0.25, 3).x
     array([1.   , 0.5  , 0.25 , 0.125])
     """
+    check_callable("grad", grad, "grad(x), returning the gradient at x")
     check_positive("eta", eta)
     check_positive("steps", steps, integer=True, allow_zero=True)
     check_positive("bound", bound)
-    x = np.array(x0, dtype=np.float64)
+    x = check_real_array("x0", x0).copy()
     if x.ndim > 1 or not np.isfinite(x).all():
         raise ValueError(f"x0 must be a finite number or a 1-D array, got {x0!r}")
     points = [x]
     with np.errstate(over="ignore", invalid="ignore"):
         for t in range(1, steps + 1):
-            x = x - eta * np.asarray(grad(x), dtype=np.float64)   # eq. gd-step
+            x = x - eta * _gradient(grad, x)                      # eq. gd-step
             if not (np.abs(x) <= bound).all():                     # also catches inf, NaN
                 if np.isfinite(x).all():
                     points.append(x)
                 return Trajectory(np.array(points), t)
             points.append(x)
     return Trajectory(np.array(points), None)
+
+
+def _gradient(grad, x):
+    """grad(x), checked: real numbers shaped like x (a wrong shape would broadcast)."""
+    g = check_real_array("grad(x)", grad(x))
+    if g.shape != x.shape:
+        raise ValueError(f"grad(x) must return an array shaped like x, {x.shape}, "
+                         f"got shape {g.shape}")
+    return g
 
 
 REGIMES = ("converges", "converges slowly", "oscillates", "diverges")
@@ -123,9 +134,10 @@ def regime(trajectory, x_min, slow=0.05, bounce=0.25):
     -------
     str, one of ``REGIMES``
     """
-    x, diverged = trajectory
-    x = np.asarray(x, dtype=np.float64).reshape(len(x), -1)
-    e = np.linalg.norm(x - np.reshape(x_min, (1, -1)), axis=1)
+    x, diverged, x_min = _check_regime(trajectory, x_min)
+    check_number("slow", slow, 0, 1)
+    check_number("bounce", bounce, 0, 1)
+    e = np.linalg.norm(x - x_min, axis=1)
     if diverged is not None:
         return "diverges"
     if e[0] == 0.0:
@@ -137,3 +149,23 @@ def regime(trajectory, x_min, slow=0.05, bounce=0.25):
         if back > 0 and back >= bounce * np.dot(x[1] - x[0], x[1] - x[0]):
             return "oscillates"
     return "converges slowly" if e[-1] > slow * e[0] else "converges"
+
+
+def _check_regime(trajectory, x_min):
+    """The points (t + 1, d), the divergence step and x_min (1, d) of :func:`regime`."""
+    if not isinstance(trajectory, (tuple, list)) or len(trajectory) != 2:
+        raise TypeError(f"trajectory must be a pair (x, diverged), such as what "
+                        f"gradient_descent returns, got {trajectory!r:.60}")
+    x, diverged = trajectory
+    x = check_finite("trajectory.x", check_real_array("trajectory.x", x))
+    if x.ndim not in (1, 2) or len(x) == 0:
+        raise ValueError(f"trajectory.x must have shape (t + 1,) or (t + 1, d) with t >= 0, "
+                         f"got shape {x.shape}")
+    if diverged is not None:
+        check_int("trajectory.diverged", diverged, 0)
+    x = x.reshape(len(x), -1)
+    x_min = check_finite("x_min", check_real_array("x_min", x_min)).reshape(1, -1)
+    if x_min.shape[1] != x.shape[1]:
+        raise ValueError(f"x_min must have {x.shape[1]} entries (one per coordinate of x), "
+                         f"got {x_min.shape[1]}")
+    return x, diverged, x_min

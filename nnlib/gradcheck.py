@@ -10,7 +10,8 @@ networks: backprop gets all of them from one forward and one backward pass.
 """
 import numpy as np
 
-from .checks import check_pair, check_positive
+from .checks import (check_eps, check_finite, check_network, check_pair, check_positive,
+                     check_real_array)
 from .costs import get_cost
 
 
@@ -18,11 +19,13 @@ def numerical_gradient(net, X, Y, cost="mse", eps=1e-6, l2=0.0):
     """Central-difference gradient of ``net.cost(X, Y, cost, l2)``.
 
     Returns ``(grad_W, grad_b)`` shaped like ``net.W`` and ``net.b``.
-    The network's parameters are restored afterwards.
+    The network's parameters are restored afterwards.  ``eps`` is the step
+    (from 1e-12 to 1, see :func:`nnlib.checks.check_eps`).
     """
-    X, Y = check_pair(net.sizes, X, Y)
+    X, Y = check_pair(check_network(net).sizes, X, Y)
     check_positive("l2", l2, allow_zero=True)
     cost = get_cost(cost)
+    eps = check_eps(eps)
     f = lambda: net._cost(X, Y, cost, l2)
     return ([_central(f, W, eps) for W in net.W],
             [_central(f, b, eps) for b in net.b])
@@ -43,8 +46,14 @@ def _central(f, P, eps):
 
 
 def relative_error(a, b):
-    """||a - b|| / (||a|| + ||b||), and 0 when both are zero."""
-    a, b = np.ravel(a), np.ravel(b)
+    """||a - b|| / (||a|| + ||b||), and 0 when both are zero.
+
+    ``a`` and ``b`` are arrays of finite numbers with the same number of
+    entries (they are compared flattened).
+    """
+    a, b = (check_finite(name, check_real_array(name, v).ravel()) for name, v in (("a", a), ("b", b)))
+    if a.size != b.size:
+        raise ValueError(f"a and b must have the same number of entries, got {a.size} and {b.size}")
     scale = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
 
@@ -57,6 +66,8 @@ def gradcheck(net, X, Y, cost="mse", eps=1e-6, l2=0.0):
     :func:`relative_error`.  Values near 1e-9 mean the two agree; a bug in
     backprop typically gives 1e-2 or more.
     """
+    check_network(net)
+    check_eps(eps)
     backprop = net.backprop(X, Y, cost, l2)
     numeric = numerical_gradient(net, X, Y, cost, eps, l2)
     return relative_error(_flat(*backprop), _flat(*numeric))

@@ -14,7 +14,7 @@ of ``A`` the same equation reads ``Z = A @ W.T + b``, shape (n, sizes[l]).
 import numpy as np
 
 from .activations import get_activation
-from .checks import check_matrix, check_pair, check_positive, check_sizes
+from .checks import check_matrix, check_network, check_pair, check_positive, check_seed, check_sizes
 from .costs import get_cost
 from .initializers import initialize
 
@@ -47,7 +47,7 @@ class Network:
         self.sizes = check_sizes(sizes)
         self.activation = activation
         self.output_activation = activation if output_activation is None else output_activation
-        self.seed, self.init = seed, init
+        self.seed, self.init = check_seed(seed), init
         self.W, self.b = initialize(self.sizes, init, seed)
 
     def __repr__(self):
@@ -87,7 +87,7 @@ class Network:
 
         Returns an array of shape (n, sizes[-1]).
         """
-        A = check_matrix("X", X, self.sizes[0], "features (the input layer's width)")
+        A = self._check_X(X)
         for l in range(self.L):
             A = self._g(l).g(A @ self.W[l].T + self.b[l])   # a = g(W a + b)
         return A
@@ -101,8 +101,17 @@ class Network:
         activations : list of L + 1 arrays; ``activations[l]`` is a^(l),
             shape (n, sizes[l]); ``activations[0]`` is X itself.
         """
-        X = check_matrix("X", X, self.sizes[0], "features (the input layer's width)")
-        return self._forward_all(X)
+        return self._forward_all(self._check_X(X))
+
+    def _check_X(self, X):
+        """X checked against the input layer, after the weights themselves."""
+        check_network(self)
+        return check_matrix("X", X, self.sizes[0], "features (the input layer's width)")
+
+    def _check_XY(self, X, Y):
+        """X and Y checked against the network, after the weights themselves."""
+        check_network(self)
+        return check_pair(self.sizes, X, Y)
 
     def _forward_all(self, X):
         zs, activations = [], [X]
@@ -119,7 +128,7 @@ class Network:
         With ``l2`` = lambda > 0 the weight penalty (lambda/2) sum_l ||W^(l)||^2
         is added (weights only, not biases; see :func:`nnlib.sgd`).
         """
-        X, Y = check_pair(self.sizes, X, Y)
+        X, Y = self._check_XY(X, Y)
         check_positive("l2", l2, allow_zero=True)
         return self._cost(X, Y, get_cost(cost), l2)
 
@@ -145,7 +154,7 @@ class Network:
         grad_W : list of ndarray, ``grad_W[l]`` shaped like ``W[l]``
         grad_b : list of ndarray, ``grad_b[l]`` shaped like ``b[l]``
         """
-        X, Y = check_pair(self.sizes, X, Y)
+        X, Y = self._check_XY(X, Y)
         check_positive("l2", l2, allow_zero=True)
         return self._backprop(X, Y, get_cost(cost), l2=l2)
 
@@ -183,7 +192,7 @@ class Network:
 
         Y is one-hot of shape (n, sizes[-1]) (or (n, 1) with 0/1 targets).
         """
-        X, Y = check_pair(self.sizes, X, Y)
+        X, Y = self._check_XY(X, Y)
         return float(np.mean(labels_from(self._forward_all(X)[1][-1]) == labels_from(Y)))
 
     # ---- parameters ---------------------------------------------------

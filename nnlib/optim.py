@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .checks import check_fraction, check_pair, check_positive
+from .checks import (check_callable, check_flag, check_fraction, check_network, check_pair,
+                     check_positive, check_seed, check_together)
 from .costs import get_cost
 from .network import labels_from
 from .params import flat, n_params, views
@@ -102,17 +103,20 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         stops, the network keeps its last finite weights, ``history.diverged``
         records where, and a :class:`DivergenceWarning` says so.
     """
-    X, Y = check_pair(net.sizes, X, Y)
+    X, Y = check_pair(check_network(net).sizes, X, Y)
     check_positive("epochs", epochs, integer=True, allow_zero=True)
     check_positive("batch_size", batch_size, integer=True)
     check_positive("eta", eta)
     check_positive("l2", l2, allow_zero=True)
     check_fraction("momentum", momentum)
-    if not isinstance(shuffle, bool):
-        raise TypeError(f"shuffle must be True or False, got {shuffle!r}")
-    val = None if X_val is None else check_pair(net.sizes, X_val, Y_val)
+    check_together(X_val=X_val, Y_val=Y_val)
+    val = None if X_val is None else check_pair(net.sizes, X_val, Y_val, ("X_val", "Y_val"))
+    if callback is not None:
+        check_callable("callback", callback, "callback(epoch, net, history)")
+    check_flag("progress", progress)
+    check_flag("shuffle", shuffle)
     run = Run(X, Y, epochs, batch_size, eta, get_cost(cost), float(l2), float(momentum),
-              val, np.random.default_rng(seed), callback, progress, shuffle)
+              val, np.random.default_rng(check_seed(seed)), callback, progress, shuffle)
     history = History()
     with _blas_threads(net, batch_size):
         _train(net, run, history)

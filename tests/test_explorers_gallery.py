@@ -80,7 +80,7 @@ def test_controls_and_defaults():
         assert f">{name}</text>" in svg
     with pytest.raises(ValueError, match="unknown highlight 'elu'"):
         ActivationGallery(highlight="elu")
-    with pytest.raises(ValueError, match="z must be a number between -6.0 and 6.0"):
+    with pytest.raises(ValueError, match="z must be a number from -6 to 6"):
         ActivationGallery(z=9)
 
 

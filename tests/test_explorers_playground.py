@@ -174,15 +174,16 @@ def test_divergence_is_shown_without_nan():
     (dict(hidden=[1, 1, 1, 1, 1]), ValueError, "hidden must have at most 4 layers"),
     (dict(hidden="4,2"), TypeError, "hidden must be a list of hidden-layer widths"),
     (dict(activation="softmax"), ValueError, "unknown activation 'softmax'"),
-    (dict(eta=0.5), ValueError, "unknown eta 0.5; expected one of 0.001"),
-    (dict(l2=0.2), ValueError, "unknown l2 0.2"),
+    (dict(eta=0.5), ValueError, r"eta must be one of 0.001, 0.003, .*, 10 \(the control's steps\), got 0.5"),
+    (dict(l2=0.2), ValueError, "l2 must be one of 0, 0.0001, .*got 0.2"),
+    (dict(l2="none"), TypeError, "l2 must be a number, got 'none'"),
     (dict(noise=0.12), ValueError, "noise must be one of 0, 0.05, ..., 0.5, got 0.12"),
     (dict(noise=-1), ValueError, "noise must be a finite number >= 0"),
-    (dict(train_percent=55), ValueError, "unknown train_percent 55"),
+    (dict(train_percent=55), ValueError, "train_percent must be one of 10, 20, .*got 55"),
     (dict(batch_size=0), ValueError, "batch_size must be a finite integer > 0, got 0"),
     (dict(batch_size=251), ValueError, "batch_size must be at most the 250 training points"),
     (dict(batch_size=2.0), TypeError, "batch_size must be an integer > 0"),
-    (dict(seed=20), ValueError, "unknown seed 20"),
+    (dict(seed=20), ValueError, r"seed must be an integer from 0 to 19 \(one of the seeded starts\), got 20"),
 ])
 def test_bad_arguments_get_clear_errors(kwargs, error, message):
     with pytest.raises(error, match=message):

@@ -12,7 +12,7 @@ from html import escape
 import numpy as np
 
 from ..activations import get_activation
-from ..checks import check_pair
+from ..checks import check_int, check_net_or_sizes, check_pair, check_together
 from ..costs import get_cost
 from ..datasets import xor
 from ..network import Network
@@ -62,13 +62,11 @@ class BackpropExplorer(Explorer):
     script = "backprop.js"
 
     def __init__(self, X=None, Y=None, net=None, sample=None):
-        if X is None and Y is None:
+        check_together(X=X, Y=Y)
+        if X is None:
             X, Y = xor()
-        elif X is None or Y is None:
-            raise ValueError("pass both X and Y (or neither, for the XOR data)")
-        if net is None:
-            net = Network([2, 2, 1], seed=0)
-        elif not isinstance(net, Network):
+        net = check_net_or_sizes([2, 2, 1] if net is None else net)
+        if not isinstance(net, Network):
             net = Network(net, seed=0)
         self.X, self.Y = check_pair(net.sizes, X, Y)
         if max(net.sizes) > MAX_WIDTH or net.L > MAX_LAYERS:
@@ -77,7 +75,7 @@ class BackpropExplorer(Explorer):
         if len(self.X) > MAX_SAMPLES:
             raise ValueError(f"X must have at most {MAX_SAMPLES} rows (samples), got {len(self.X)}")
         n = len(self.X)
-        self.sample0 = n - 1 if sample is None else int(sample)
+        self.sample0 = n - 1 if sample is None else check_int("sample", sample)
         if not 0 <= self.sample0 < n:
             raise ValueError(f"sample must be a row index of X between 0 and {n - 1}, got {sample}")
         self.net = net.copy()

@@ -25,6 +25,7 @@ from importlib import resources
 import ipywidgets as widgets
 import numpy as np
 
+from ..rounding import portable
 from .controls import html_input, make_widget
 
 _STYLE = """
@@ -48,24 +49,11 @@ def _script(name):
     return resources.files("nnlib.explorers").joinpath("static", name).read_text()
 
 
-SIGNIFICANT = 10   # digits kept of every float written into a page
-
-
-def portable(x):
-    """``x`` rounded to 10 significant digits (``SIGNIFICANT``).
-
-    Stored outputs must not depend on the last digits of floating-point
-    arithmetic, which differ between CPUs (BLAS kernels round differently).
-    Ten digits are far more than a picture or a readout needs.  An explorer
-    whose page recomputes from this data starts nnlib from the same rounded
-    numbers, so that page and Python agree to rounding error.
-    """
-    return float(f"{x:.{SIGNIFICANT}g}")
-
-
 def _clean(x):
-    """JSON-safe copy of x: arrays to lists, floats rounded by :func:`portable`,
-    non-finite floats to None."""
+    """JSON-safe copy of x: arrays to lists, floats rounded to 10 significant
+    digits by :func:`~nnlib.rounding.portable` (an explorer whose page
+    recomputes from this data starts nnlib from the same rounded numbers, so
+    that page and Python agree to rounding error), non-finite floats to None."""
     if isinstance(x, dict):
         return {str(k): _clean(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):

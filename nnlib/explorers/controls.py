@@ -11,6 +11,8 @@ from html import escape
 import ipywidgets as widgets
 import numpy as np
 
+from ..rounding import portable
+
 
 @dataclass
 class Control:
@@ -71,9 +73,16 @@ def html_input(c):
     options = escape(_json(list(c.options))) if c.options is not None else ""
     return (f'<label class="nnx-control"><span class="nnx-label">{escape(c.label)}</span>'
             f'<input type="range" data-control="{escape(c.name)}" data-kind="{kind}" '
-            f'data-options="{options}" min="{lo}" max="{hi}" step="{step}" '
-            f'value="{c.position(c.value)}" data-value="{escape(str(c.value))}">'
+            f'data-options="{options}" min="{_text(lo)}" max="{_text(hi)}" step="{_text(step)}" '
+            f'value="{_text(c.position(c.value))}" data-value="{escape(_text(c.value))}">'
             f'<output class="nnx-value"></output></label>')
+
+
+def _text(value):
+    """A number as page text, rounded to 10 significant digits (nnlib.rounding)."""
+    if isinstance(value, (float, np.floating)) and not isinstance(value, bool):
+        return repr(portable(value))
+    return str(value)
 
 
 def _json(obj):

@@ -11,7 +11,7 @@ from html import escape
 import numpy as np
 
 from ..activations import ACTIVATIONS
-from ..checks import check_choice
+from ..checks import check_choice, check_number
 from ..costs import get_cost
 from .base import Explorer
 from .controls import Control
@@ -110,9 +110,7 @@ class ActivationGallery(Explorer):
 
 
 def _in_range(name, v, lo, hi):
-    if not isinstance(v, (int, float)) or not lo <= v <= hi:
-        raise ValueError(f"{name} must be a number between {lo} and {hi}, got {v!r}")
-    return float(v)
+    return check_number(name, v, lo, hi, " (the slider's range)")
 
 
 def _ylim(g, g_prime):

@@ -18,7 +18,7 @@ built; moving a slider only looks them up, in Python and in the page alike.
 """
 import numpy as np
 
-from ..checks import check_pair, check_positive
+from ..checks import check_number, check_pair, check_positive, check_seed, check_together, check_vector
 from ..descent import gradient_descent, regime
 from ..network import Network
 from .base import Explorer
@@ -44,7 +44,8 @@ def two_scales(n=20, ratio=3.0, noise=0.1, seed=0):
     """
     check_positive("n", n, integer=True)
     check_positive("ratio", ratio)
-    rng = np.random.default_rng(seed)
+    check_positive("noise", noise, allow_zero=True)
+    rng = np.random.default_rng(check_seed(seed))
     x1 = rng.uniform(-1.0, 1.0, n)
     r = rng.uniform(-1.0, 1.0, n)
     r -= (r @ x1) / (x1 @ x1) * x1
@@ -124,6 +125,7 @@ class LearningRateExplorer(Explorer):
     script = "learning_rate.js"
 
     def __init__(self, X=None, Y=None, w0=(-1.0, 2.5), steps=40, eta=0.3):
+        check_together(X=X, Y=Y)
         if X is None:
             X, Y = two_scales()
         self.X, self.Y = check_pair((2, 1), X, Y)
@@ -131,9 +133,9 @@ class LearningRateExplorer(Explorer):
         if steps > MAX_STEPS:
             raise ValueError(f"steps must be at most {MAX_STEPS} (the page stores every run), "
                              f"got {steps}")
-        self.w0 = np.array(w0, dtype=float).reshape(2)
+        self.w0 = check_vector("w0", w0, size=2)
         lo, hi, step = ETA_EXPONENTS
-        check_positive("eta", eta)
+        check_number("eta", eta, 10.0 ** lo, 10.0 ** hi, " (the slider's range)")
         self.eta_control = Control("eta", "η", eta, lo, hi, step, log=True)
         self.etas = self.eta_control.grid()
         self.eta_control.value = self.etas[self.eta_index(eta)]

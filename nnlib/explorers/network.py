@@ -9,7 +9,9 @@ from html import escape
 
 import numpy as np
 
-from ..checks import check_matrix, check_pair
+from ..activations import get_activation
+from ..checks import (check_matrix, check_net_or_sizes, check_number, check_pair, check_seed,
+                      check_together)
 from ..datasets import xor
 from ..network import Network
 from .base import Explorer
@@ -66,20 +68,18 @@ class NetworkExplorer(Explorer):
 
     def __init__(self, X=None, Y=None, net=None, activation="sigmoid", seed=0,
                  weight_range=10.0):
-        if X is None and Y is None:
+        check_together(X=X, Y=Y)
+        if X is None:
             X, Y = xor()
-        elif X is None or Y is None:
-            raise ValueError("pass both X and Y (or neither, for the XOR data), "
-                             f"got X={'None' if X is None else 'an array'} and "
-                             f"Y={'None' if Y is None else 'an array'}")
         X, Y = check_matrix("X", X), check_matrix("Y", Y)
-        if net is None:
-            net = [X.shape[1], 2, Y.shape[1]]
+        get_activation(activation)         # checked even when a Network is given
+        check_seed(seed)
+        net = check_net_or_sizes([X.shape[1], 2, Y.shape[1]] if net is None else net)
         if not isinstance(net, Network):
             net = Network(net, activation=activation, seed=seed)
         self.X, self.Y = check_pair(net.sizes, X, Y)
-        if not (isinstance(weight_range, (int, float)) and 0 < weight_range <= 100):
-            raise ValueError(f"weight_range must be a number in (0, 100], got {weight_range!r}")
+        check_number("weight_range", weight_range, STEP, 100,
+                     " (the sliders run from -weight_range to +weight_range)")
         if net.n_params > MAX_PARAMS:
             raise ValueError(f"net must have at most {MAX_PARAMS} weights and biases (one slider "
                              f"each), got {net.n_params} for sizes {list(net.sizes)}")

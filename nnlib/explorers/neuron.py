@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..activations import ACTIVATIONS
-from ..checks import check_choice, check_pair
+from ..checks import check_choice, check_number, check_pair, check_together
 from ..datasets import curve
 from ..network import Network
 from .base import Explorer
@@ -10,6 +10,7 @@ from .controls import Control
 from .svg import COLORS, Plot, figure
 
 N_CURVE = 121   # points on the drawn curve sigma(w x + b)
+RANGE = 50.0    # the w and b sliders run from -RANGE to RANGE
 
 
 class NeuronExplorer(Explorer):
@@ -34,11 +35,14 @@ class NeuronExplorer(Explorer):
     script = "neuron.js"
 
     def __init__(self, X=None, Y=None, w=None, b=0.0, activation="sigmoid"):
+        check_together(X=X, Y=Y)
         if X is None:
             X, Y = curve()
         self.X, self.Y = check_pair((1, 1), X, Y)
-        self.w0 = round(float(Network([1, 1], seed=0).W[0][0, 0]), 1) if w is None else float(w)
-        self.b0 = float(b)
+        slider = " (the slider's range)"
+        self.w0 = (round(float(Network([1, 1], seed=0).W[0][0, 0]), 1) if w is None
+                   else check_number("w", w, -RANGE, RANGE, slider))
+        self.b0 = check_number("b", b, -RANGE, RANGE, slider)
         self.activation0 = check_choice("activation", activation, list(ACTIVATIONS))
         lo, hi = float(self.X.min()), float(self.X.max())
         self.xlim = (lo - 0.05 * (hi - lo + 1e-9), hi + 0.05 * (hi - lo + 1e-9))
@@ -47,8 +51,8 @@ class NeuronExplorer(Explorer):
     def controls_spec(self):
         lo, hi = self.xlim
         step = round((hi - lo) / 100, 4) or 0.01
-        return [Control("w", "w", self.w0, -50.0, 50.0, 0.1),
-                Control("b", "b", self.b0, -50.0, 50.0, 0.1),
+        return [Control("w", "w", self.w0, -RANGE, RANGE, 0.1),
+                Control("b", "b", self.b0, -RANGE, RANGE, 0.1),
                 Control("activation", "σ", self.activation0, options=tuple(ACTIVATIONS)),
                 Control("x", "input x", round(lo + 50 * step, 4), round(lo, 4), round(lo + 100 * step, 4), step)]
 

@@ -14,7 +14,7 @@ trains in the page (``static/playground.js``, a line-by-line port of nnlib's
 forward pass, backprop and SGD step).  Both start from identical numbers:
 
 * the data: each set's points and noise draws (:class:`nnlib.planar.Plane`,
-  seed 0), rounded to 10 significant digits (``base.portable``), are what
+  seed 0), rounded to 10 significant digits (``nnlib.rounding.portable``), are what
   the page receives and what Python trains on;
 * the weights: ``Network(sizes, seed=seed)`` draws w = z / sqrt(n_in) from
   one stream of standard normals z; the page receives the first ``N_DRAWS``
@@ -39,11 +39,12 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import planar
-from ..checks import check_choice, check_positive
+from ..checks import check_choice, check_int, check_number, check_positive
 from ..features import FEATURES, check_features, transform
 from ..network import Network
 from ..trainer import Trainer
-from .base import _STYLE, Explorer, _clean, _script, portable
+from ..rounding import portable
+from .base import _STYLE, Explorer, _clean, _script
 from .controls import Control, html_input, make_widget
 from .playground_svg import draw
 
@@ -78,11 +79,11 @@ class Settings:
         """These settings with every value checked (a ValueError or TypeError if one is bad)."""
         check_choice("dataset", self.dataset, list(planar.SETS))
         check_choice("activation", self.activation, list(ACTIVATIONS))
-        check_choice("eta", self.eta, list(ETAS))
-        check_choice("l2", self.l2, list(L2_RATES))
+        check_option("eta", self.eta, ETAS)
+        check_option("l2", self.l2, L2_RATES)
         check_noise_step(self.noise)
-        check_choice("train_percent", self.train_percent, list(range(10, 100, 10)))
-        check_choice("seed", self.seed, list(range(N_SEEDS)))
+        check_option("train_percent", self.train_percent, tuple(range(10, 100, 10)))
+        check_int("seed", self.seed, 0, N_SEEDS - 1, " (one of the seeded starts)")
         hidden = check_hidden(self.hidden)
         check_positive("batch_size", self.batch_size, integer=True)
         if self.batch_size > self.n_train:
@@ -115,6 +116,15 @@ def check_hidden(hidden):
             raise ValueError(f"every hidden layer must have 1 to {MAX_NEURONS} neurons, "
                              f"got {n!r} in hidden={list(hidden)}")
     return tuple(int(n) for n in hidden)
+
+
+def check_option(name, value, options):
+    """``value`` if it is one of a control's ``options`` (numbers), else a clear error."""
+    check_number(name, value)
+    if value not in options:
+        raise ValueError(f"{name} must be one of {', '.join(f'{o:g}' for o in options)} "
+                         f"(the control's steps), got {value!r}")
+    return value
 
 
 def check_noise_step(noise):

@@ -21,7 +21,7 @@ from contextlib import nullcontext
 
 import numpy as np
 
-from ..checks import check_pair, check_positive
+from ..checks import check_list, check_pair, check_positive, check_seed, check_together
 from ..datasets import load_digits
 from ..network import Network
 from ..optim import DivergenceWarning, sgd
@@ -107,14 +107,18 @@ class SGDExplorer(Explorer):
     def __init__(self, X=None, Y=None, X_test=None, Y_test=None, sizes=(64, 30, 10),
                  epochs=10, batch_sizes=None, etas=(0.03, 0.1, 0.3, 1.0, 3.0, 10.0),
                  n_train=400, seed=0, batch_size=10, eta=3.0, activation="sigmoid"):
-        self.sizes = list(Network(sizes, activation=activation).sizes)   # checks both
+        self.sizes = list(Network(sizes, activation=activation, seed=seed).sizes)   # checks all three
+        self.epochs = check_positive("epochs", epochs, integer=True)
+        check_positive("batch_size", batch_size, integer=True)
+        check_positive("eta", eta)
         self.X, self.Y, self.X_test, self.Y_test = self._data(X, Y, X_test, Y_test, n_train, seed)
         n = self.X.shape[0]
-        self.epochs = check_positive("epochs", epochs, integer=True)
         if batch_sizes is None:
             batch_sizes = [m for m in DEFAULT_BATCHES if m < n] + [n]
-        self.batch_sizes = [check_positive("batch_sizes[]", m, integer=True) for m in batch_sizes]
-        self.etas = [float(check_positive("etas[]", e)) for e in etas]
+        self.batch_sizes = [check_positive("batch_sizes[]", m, integer=True)
+                            for m in check_list("batch_sizes", batch_sizes, what="a list of batch sizes")]
+        self.etas = [float(check_positive("etas[]", e))
+                     for e in check_list("etas", etas, what="a list of learning rates")]
         self.start = (self._nearest(self.batch_sizes, batch_size), self._nearest(self.etas, eta))
         with _one_thread():
             self.runs = [[train_run(self.sizes, self.X, self.Y, self.X_test, self.Y_test,
@@ -123,6 +127,10 @@ class SGDExplorer(Explorer):
         super().__init__()
 
     def _data(self, X, Y, X_test, Y_test, n_train, seed):
+        check_together(X=X, Y=Y)
+        check_together(X_test=X_test, Y_test=Y_test)
+        if n_train is not None:
+            check_positive("n_train", n_train, integer=True)
         if X is None:
             split = load_digits(seed=seed)
             X, Y = split.X_train, split.Y_train
@@ -131,7 +139,6 @@ class SGDExplorer(Explorer):
         X, Y = check_pair(self.sizes, X, Y)
         X_test, Y_test = (X, Y) if X_test is None else check_pair(self.sizes, X_test, Y_test)
         if n_train is not None and n_train < X.shape[0]:
-            check_positive("n_train", n_train, integer=True)
             rows = np.sort(np.random.default_rng(seed).choice(X.shape[0], n_train, replace=False))
             X, Y = X[rows], Y[rows]
         return X, Y, X_test, Y_test

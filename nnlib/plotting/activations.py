@@ -10,6 +10,8 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..activations import ACTIVATIONS, get_activation
+from ..checks import (check_axes, check_flag, check_list, check_number, check_positive,
+                      check_real_array, check_vector)
 
 G_COLOR, G_PRIME_COLOR = "#1f77b4", "#d62728"
 TITLES = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
@@ -26,7 +28,7 @@ def _break_jumps(y, jump=0.5):
 
 def _axes(ax, figsize=(7, 3.5)):
     """``ax``, or the axes of a new figure."""
-    if ax is None:
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=figsize)
     return ax
 
@@ -55,7 +57,8 @@ def plot_activation(name, ax=None, z=None, derivative=True):
     matplotlib Axes
     """
     act = get_activation(name)
-    z = np.linspace(-4, 4, 401) if z is None else np.asarray(z, dtype=float)
+    z = np.linspace(-4, 4, 401) if z is None else check_vector("z", z)
+    check_flag("derivative", derivative)
     ax = _axes(ax)
     _zero_lines(ax)
     ax.plot(z, act.g(z), color=G_COLOR, lw=2, label="$g(z)$")
@@ -87,7 +90,9 @@ def plot_activations(names=None, z=None, ncols=3, figsize=None):
     -------
     matplotlib Figure
     """
-    names = list(ACTIVATIONS) if names is None else list(names)
+    names = list(ACTIVATIONS) if names is None else [
+        get_activation(n).name for n in check_list("names", names, what="a list of activation names")]
+    check_positive("ncols", ncols, integer=True)
     nrows = -(-len(names) // ncols)
     figsize = figsize or (2.5 * ncols, 2.3 * nrows + 0.4)
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
@@ -122,13 +127,14 @@ def plot_neuron_response(params, x=None, ax=None, activation="sigmoid"):
     -------
     matplotlib Axes
     """
-    params = [(float(w), float(b)) for w, b in params]
+    params = [tuple(check_vector(f"params[{i}]", p, size=2))
+              for i, p in enumerate(check_list("params", params, what="a list of (w, b) pairs"))]
     for w, b in params:
         if w == 0:
             raise ValueError(f"plot_neuron_response: every w must be non-zero, got w = 0 "
                              f"(with b = {b:g})")
     g = get_activation(activation).g
-    x = np.linspace(-6, 6, 401) if x is None else np.asarray(x, dtype=float)
+    x = np.linspace(-6, 6, 401) if x is None else check_vector("x", x)
     ax = _axes(ax)
     colors = plt.get_cmap("viridis")(np.linspace(0.0, 0.85, len(params)))
     for (w, b), color in zip(params, colors):
@@ -149,8 +155,16 @@ def plot_bias_shift(biases, w=1.0, x=None, ax=None, activation="sigmoid"):
 
     Same as :func:`plot_neuron_response` with the pairs (w, b) for each b.
     """
-    return plot_neuron_response([(w, b) for b in biases], x=x, ax=ax,
+    w = check_number("w", w)
+    biases = check_list("biases", biases, what="a list of numbers")
+    return plot_neuron_response([(w, check_number("biases[]", b)) for b in biases], x=x, ax=ax,
                                 activation=activation)
+
+
+def _values(name, z):
+    """Any array of finite numbers, flattened; at least one value."""
+    z = check_real_array(name, z).ravel()
+    return check_vector(name, z)
 
 
 def sensitive_band(activation="sigmoid", threshold=0.01, z=None):
@@ -158,7 +172,8 @@ def sensitive_band(activation="sigmoid", threshold=0.01, z=None):
 
     Returns ``(lo, hi)``, or ``None`` if g' never reaches the threshold.
     """
-    z = np.linspace(-20, 20, 40001) if z is None else np.asarray(z, dtype=float)
+    check_positive("threshold", threshold)
+    z = np.linspace(-20, 20, 40001) if z is None else check_vector("z", z)
     ok = z[get_activation(activation).g_prime(z) >= threshold]
     return (float(ok.min()), float(ok.max())) if ok.size else None
 
@@ -186,8 +201,12 @@ def plot_z_histograms(zs, labels, ax=None, bins=60, activation="sigmoid",
     -------
     matplotlib Axes
     """
+    flat = [_values(f"zs[{i}]", z) for i, z in enumerate(check_list("zs", zs, what="a list of arrays"))]
+    labels = check_list("labels", labels, what="a list of labels, one per array of zs")
+    if len(labels) != len(flat):
+        raise ValueError(f"labels must have one entry per array of zs ({len(flat)}), got {len(labels)}")
+    check_positive("bins", bins, integer=True)
     ax = _axes(ax)
-    flat = [np.ravel(z) for z in zs]
     edges = np.histogram_bin_edges(np.concatenate(flat), bins=bins)
     band = sensitive_band(activation, threshold)
     if band is not None:

@@ -20,6 +20,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from ..activations import get_activation
+from ..checks import (check_axes, check_callable, check_curves, check_int, check_list,
+                      check_number, check_positive, check_range, check_sizes, check_vector)
 
 NEURON = "#1f77b4"     # the highlighted neuron a_j^(l)
 WEIGHT = "#d62728"     # the highlighted weight w_jk^(l) and the row it sits in
@@ -29,8 +31,14 @@ GREY = "#9a9a9a"
 
 # ---- index notation ----------------------------------------------------
 def _check_index(name, value, upper):
-    if not (isinstance(value, (int, np.integer)) and 0 <= value < upper):
-        raise ValueError(f"{name} must be an integer from 0 to {upper - 1}, got {value!r}")
+    return check_int(name, value, 0, upper - 1)
+
+
+def _check_tuple(name, value, n, what):
+    """``value`` as a tuple of n entries, e.g. a neuron (l, j)."""
+    if not isinstance(value, (tuple, list)) or len(value) != n:
+        raise TypeError(f"{name} must be a tuple {what} or None, got {value!r}")
+    return tuple(value)
 
 
 def _neuron_xy(sizes, l, j, dx=3.2, dy=1.25):
@@ -56,11 +64,14 @@ def draw_index_diagram(sizes=(3, 4, 3), neuron=(1, 2), weight=(2, 2, 3), ax=None
     -------
     ax : the Axes drawn on
     """
-    sizes = [int(n) for n in sizes]
+    sizes = list(check_sizes(sizes))
+    check_axes(ax)
     if neuron is not None:
+        neuron = _check_tuple("neuron", neuron, 2, "(l, j)")
         _check_index("neuron layer l", neuron[0], len(sizes))
         _check_index("neuron index j", neuron[1], sizes[neuron[0]])
     if weight is not None:
+        weight = _check_tuple("weight", weight, 3, "(l, j, k)")
         _check_index("weight layer l", weight[0], len(sizes))
         if weight[0] == 0:
             raise ValueError("weight layer l must be at least 1: no weights lead into the input layer 0")
@@ -173,8 +184,8 @@ def draw_matvec(n_to=3, n_from=4, layer=2, row=2, ax=None):
     ax : the Axes drawn on
     """
     for name, n in (("n_to", n_to), ("n_from", n_from), ("layer", layer)):
-        if not (isinstance(n, (int, np.integer)) and n >= 1):
-            raise ValueError(f"{name} must be a positive integer, got {n!r}")
+        check_positive(name, n, integer=True)
+    check_axes(ax)
     if row is not None:
         _check_index("row", row, n_to)
     if ax is None:
@@ -271,7 +282,13 @@ def plot_tangent(f, x0, slope, xlim=(-5.0, 5.0), steps=(3.0, 1.5, 0.6), ax=None,
     -------
     ax : the Axes drawn on
     """
-    if ax is None:
+    check_callable("f", f, "f(x), evaluated on arrays")
+    x0, slope = check_number("x0", x0), check_number("slope", slope)
+    xlim = check_range("xlim", xlim)
+    steps = [check_number("steps[]", h) for h in check_list("steps", steps, what="a list of steps h")]
+    if 0 in steps:
+        raise ValueError(f"steps must be non-zero (a secant needs two points), got {steps}")
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(7, 3.6))
     x = np.linspace(*xlim, 400)
     y0 = float(f(x0))
@@ -311,6 +328,10 @@ def plot_partial_slices(f, x0, y0, dfdx, dfdy, xlim=(-2.0, 2.0), ylim=(-2.0, 2.0
     -------
     fig : the Figure
     """
+    check_callable("f", f, "f(x, y), evaluated on arrays")
+    x0, y0, dfdx, dfdy = (check_number(n, v) for n, v in
+                          (("x0", x0), ("y0", y0), ("dfdx", dfdx), ("dfdy", dfdy)))
+    xlim, ylim = check_range("xlim", xlim), check_range("ylim", ylim)
     fig = plt.figure(figsize=(8.5, 5.6))
     grid = fig.add_gridspec(2, 2, width_ratios=(1.25, 1), hspace=0.55, wspace=0.3)
     ax = fig.add_subplot(grid[:, 0])
@@ -364,6 +385,8 @@ def plot_chain_rule(w0, x, b, activation="sigmoid", w_range=(-4.0, 4.0)):
     fig : the Figure
     """
     act = get_activation(activation)
+    w0, x, b = check_number("w0", w0), check_number("x", x), check_number("b", b)
+    w_range = check_range("w_range", w_range)
     z0 = w0 * x + b
     dz_dw, da_dz = x, float(act.g_prime(z0))
     fig = plt.figure(figsize=(8.5, 6.4))
@@ -415,12 +438,23 @@ def plot_difference_errors(eps, errors, orders=None, anchor=1e-2, ax=None):
     -------
     ax : the Axes drawn on
     """
-    if ax is None:
+    eps = check_vector("eps", eps)
+    if (eps <= 0).any():
+        raise ValueError(f"eps must hold steps > 0 (a log axis), got {eps[eps <= 0][0]}")
+    errors = check_curves("errors", errors, eps.size)
+    for label, err in errors.items():
+        if (err < 0).any():
+            raise ValueError(f"errors[{label!r}] must hold absolute errors >= 0, got {err[err < 0][0]}")
+    if orders is not None and not isinstance(orders, dict):
+        raise TypeError(f"orders must be a dict {{label: order}} or None, got {orders!r}")
+    for label, p in (orders or {}).items():
+        check_int(f"orders[{label!r}]", p)
+    check_positive("anchor", anchor)
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(7, 3.8))
     colors = [FROM, NEURON, WEIGHT, "black"]
-    eps = np.asarray(eps, dtype=float)
     for (label, err), color in zip(errors.items(), colors):
-        err = np.maximum(np.asarray(err, dtype=float), 1e-18)   # exact zeros cannot be drawn
+        err = np.maximum(err, 1e-18)   # exact zeros cannot be drawn
         ax.loglog(eps, err, "o-", ms=3, lw=1.5, color=color, label=label)
         if orders and label in orders:
             p = orders[label]

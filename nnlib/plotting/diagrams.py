@@ -16,6 +16,9 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 
+from ..checks import (check_axes, check_flag, check_int, check_net_or_sizes, check_number,
+                      check_vector)
+
 POSITIVE, NEGATIVE = "#d62728", "#1f77b4"   # weight colours: red > 0, blue < 0 (as in the explorers)
 NODE_EDGE, NODE_FACE = "#333333", "#f2f2f2"
 NODE_SIZE = 520                             # marker area in points^2
@@ -145,14 +148,20 @@ def draw_network(net, x=None, ax=None, max_neurons=8, node_labels=None,
     -------
     matplotlib Axes
     """
+    net = check_net_or_sizes(net)
     sizes = list(getattr(net, "sizes", net))
     W = list(net.W) if hasattr(net, "W") else None
+    check_int("max_neurons", max_neurons, 2)
+    check_flag("colorbar", colorbar)
+    if node_labels is not None:
+        check_flag("node_labels", node_labels)
     activations = None
     if x is not None:
         if W is None:
             raise ValueError("draw_network: x needs a Network, not just layer sizes")
-        activations = [a[0] for a in net.forward_all(np.reshape(x, (1, -1)))[1]]
-    if ax is None:
+        x = check_vector("x", x, size=sizes[0])
+        activations = [a[0] for a in net.forward_all(x.reshape(1, -1))[1]]
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(7, 3.8))
     layout = layer_positions(sizes, max_neurons)
     cmap, norm = plt.get_cmap(cmap), _activation_norm(activations)
@@ -217,11 +226,14 @@ def draw_neuron(a, w, b, output=None, ax=None, activation=r"\sigma"):
     -------
     matplotlib Axes
     """
-    a, w = np.ravel(a), np.ravel(w)
+    a, w = check_vector("a", np.ravel(a)), check_vector("w", np.ravel(w))
     if a.shape != w.shape:
         raise ValueError(f"draw_neuron: a and w must have the same length, got "
                          f"{a.size} and {w.size}")
-    if ax is None:
+    b = check_number("b", b)
+    if output is not None:
+        output = check_number("output", output)
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(7, 3))
     n = a.size
     ys = (n - 1) / 2 - np.arange(n) * 1.0

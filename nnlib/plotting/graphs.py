@@ -19,6 +19,8 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, Patch, PathPatch
 from matplotlib.path import Path
 
+from ..checks import check_axes, check_curves, check_flag, check_int, check_list
+
 # colours: data, parameters, computed values, cost, the highlighted path
 DATA, PARAM, VALUE, COST = "#e3f1e0", "#dbe8f6", "#ffffff", "#fbe0d3"
 EDGE, PATH = "#8a8a8a", "#d95f02"
@@ -94,7 +96,8 @@ def draw_dependency_graph(L=3, target=("w", 1), labels=True, ax=None):
             raise ValueError(f"target must be ('w', l) or ('b', l) with an integer "
                              f"1 <= l <= {L}, or None; got {target!r}")
         target = (target[0], int(target[1]))
-    if ax is None:
+    check_flag("labels", labels)
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(2.2 * L + 3.2, 5.0))
     pos = _chain_positions(L)
     _draw_chain(ax, pos, L, target)
@@ -189,6 +192,8 @@ def draw_fan_out(n_prev=3, n_out=2, j=0, k=1):
     for name, value, limit in (("n_prev", n_prev, 6), ("n_out", n_out, 6)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= limit:
             raise ValueError(f"{name} must be an integer from 1 to {limit}, got {value!r}")
+    check_int("j", j)
+    check_int("k", k)
     if not (0 <= j < n_out and 0 <= k < n_prev):
         raise ValueError(f"need 0 <= j < n_out={n_out} and 0 <= k < n_prev={n_prev}, got j={j}, k={k}")
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.3))
@@ -245,6 +250,12 @@ def plot_operation_counts(hidden_layers, counts, title="Cost of one gradient",
     -------
     matplotlib Figure
     """
+    hidden_layers = [check_int("hidden_layers[]", h, 0) for h in
+                     check_list("hidden_layers", hidden_layers, what="a list of layer counts")]
+    for name, values in check_curves("counts", counts, len(hidden_layers)).items():
+        if (values <= 0).any():
+            raise ValueError(f"counts[{name!r}] must hold counts > 0 (a log axis), got {values.min():g}")
+    check_axes(ax)
     if reference is not None and reference not in counts:
         raise ValueError(f"reference must be one of the keys of counts "
                          f"{list(counts)}, got {reference!r}")
@@ -254,9 +265,6 @@ def plot_operation_counts(hidden_layers, counts, title="Cost of one gradient",
     colors = ["#7570b3", "#e7298a", "#1b9e77", PATH, "#e6ab02"]
     i = 0
     for name, values in counts.items():
-        if len(values) != len(hidden_layers):
-            raise ValueError(f"counts[{name!r}] has {len(values)} values, "
-                             f"expected {len(hidden_layers)} (one per entry of hidden_layers)")
         if name == reference:
             ax.plot(hidden_layers, values, "--", color="#777777", label=name)
             continue

@@ -16,6 +16,9 @@ surface).  Each function returns the matplotlib ``Figure``.
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..checks import (check_callable, check_curves, check_int, check_list, check_matrix,
+                      check_number, check_positive, check_range, check_vector)
+
 PATH_COLOR = "#d62728"       # the gradient-descent path
 CURVE_COLOR = "#1f77b4"      # the cost curve
 FADED = "#bbbbbb"
@@ -30,6 +33,12 @@ def _curve(ax, f, x_range, n=400):
     return x, y
 
 
+def _paths(paths):
+    """A non-empty list of 1-D paths x_0 .. x_k of finite numbers."""
+    return [check_vector(f"paths[{i}]", xs)
+            for i, xs in enumerate(check_list("paths", paths, what="a list of paths (arrays)"))]
+
+
 def plot_cost_pair(x, costs, minimiser, xlabel="c", figsize=(8, 3.2)):
     """Side-by-side panels, one per cost curve, with the shared minimiser marked.
 
@@ -39,6 +48,9 @@ def plot_cost_pair(x, costs, minimiser, xlabel="c", figsize=(8, 3.2)):
     costs : dict name -> ndarray of shape (k,), each cost at ``x``
     minimiser : float, drawn as a dashed vertical line in every panel
     """
+    x = check_vector("x", x)
+    costs = check_curves("costs", costs, x.size)
+    minimiser = check_number("minimiser", minimiser)
     fig, axes = plt.subplots(1, len(costs), figsize=figsize)
     for ax, (name, y) in zip(np.atleast_1d(axes), costs.items()):
         ax.plot(x, y, color=CURVE_COLOR, lw=2)
@@ -68,7 +80,12 @@ def plot_descent_1d(f, xs, x_range, df=None, ncols=3, symbol="x", xlabel="x",
     df : callable or None, f's derivative, for the tangent lines
     symbol : str, the parameter's name in the panel titles
     """
-    xs = np.asarray(xs, dtype=float)
+    check_callable("f", f, "f(x), evaluated on arrays")
+    if df is not None:
+        check_callable("df", df, "df(x), the derivative of f")
+    xs = check_vector("xs", xs, min_size=2)
+    x_range = check_range("x_range", x_range)
+    check_positive("ncols", ncols, integer=True)
     k = len(xs) - 1
     nrows = -(-k // ncols)
     figsize = figsize or (3.0 * ncols, 2.6 * nrows + 0.4)
@@ -119,7 +136,15 @@ def plot_descent_2d(f, path, xlim, ylim, steps=(1, 2, 4, 8, 16, 32), ncols=3,
     steps : which step counts get a panel (each at most k)
     minimum : optional (x, y), marked with a star
     """
-    path = np.asarray(path, dtype=float)
+    check_callable("f", f, "f(X, Y), evaluated on a meshgrid")
+    path = check_matrix("path", path, 2, "columns (one point (x, y) per row)")
+    xlim, ylim = check_range("xlim", xlim), check_range("ylim", ylim)
+    steps = [check_int("steps[]", t, 0, len(path) - 1, " (the steps the path has)")
+             for t in check_list("steps", steps, what="a list of step counts")]
+    check_positive("ncols", ncols, integer=True)
+    check_positive("levels", levels, integer=True)
+    if minimum is not None:
+        minimum = check_vector("minimum", minimum, size=2)
     nrows = -(-len(steps) // ncols)
     figsize = figsize or (3.2 * ncols, 2.8 * nrows + 0.3)
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, sharex=True, sharey=True,
@@ -159,7 +184,14 @@ def plot_lr_regimes(f, paths, etas, x_range, labels=None, figsize=None):
     The bottom panel plots every path's distance |x_t| to the minimum on a
     log scale, where a constant factor per step is a straight line.
     """
+    check_callable("f", f, "f(x), evaluated on arrays")
+    paths = _paths(paths)
+    etas = [check_number("etas[]", e) for e in check_list("etas", etas, what="a list of learning rates")]
+    x_range = check_range("x_range", x_range)
     n = len(paths)
+    if len(etas) != n or (labels and len(labels) != n):
+        raise ValueError(f"etas (and labels, if given) must have one entry per path ({n}), got "
+                         f"{len(etas)}" + (f" and {len(labels)}" if labels else ""))
     figsize = figsize or (max(7.5, 2.2 * n), 5.6)
     fig = plt.figure(figsize=figsize)
     grid = fig.add_gridspec(2, n, height_ratios=[1, 1.1])
@@ -190,6 +222,10 @@ def plot_rate_vs_eta(etas, measured, predicted, threshold, figsize=(7, 3.5)):
     Below 1 gradient descent converges, above 1 it diverges; ``threshold``
     (2/k for the quadratic) is drawn as a vertical line.
     """
+    etas = check_vector("etas", etas)
+    measured, predicted = (check_vector(name, v, size=etas.size) for name, v in
+                           (("measured", measured), ("predicted", predicted)))
+    threshold = check_positive("threshold", threshold)
     fig, ax = plt.subplots(figsize=figsize)
     ax.plot(etas, predicted, color=CURVE_COLOR, lw=2, label="theory |1 - ηk|")
     ax.scatter(etas, measured, color=PATH_COLOR, s=16, zorder=3, label="measured")
@@ -216,6 +252,9 @@ def plot_basins(f, paths, minima, x_range, figsize=(7, 3.5)):
     minima : list of float, the minima; each path gets the colour of the
         minimum nearest its last point
     """
+    check_callable("f", f, "f(x), evaluated on arrays")
+    paths, minima = _paths(paths), check_vector("minima", minima)
+    x_range = check_range("x_range", x_range)
     fig, ax = plt.subplots(figsize=figsize)
     grid, values = _curve(ax, f, x_range)
     colors = ["#2ca02c", "#9467bd", "#ff7f0e"]

@@ -19,6 +19,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from ..checks import check_axes, check_finite, check_labels, check_positive, check_real_array
+
 TRAIN_STYLE = {"linestyle": "-", "marker": None}
 VAL_STYLE = {"linestyle": "--", "marker": None}
 WRONG = "#c0392b"          # titles of misclassified images
@@ -60,6 +62,9 @@ def plot_history(history, axes=None, label=None, color="C0", val_name="validatio
                             f"without {name!r}")
     if len(history.cost) == 0:
         raise ValueError("history is empty: train for at least one epoch before plotting")
+    if axes is not None and (len(axes) != 2 or not all(check_axes(ax, "axes[]") for ax in axes)):
+        raise TypeError(f"axes must be a pair of matplotlib Axes (what plot_history returned), "
+                        f"got {axes!r:.60}")
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(9, 3.5), constrained_layout=True)
     prefix = f"{label}, " if label else ""
@@ -85,7 +90,7 @@ def _curve(ax, values, color, label, style):
 # ---- digit images ----------------------------------------------------------
 def _images(X):
     """Rows of X (n, k*k) as square images (n, k, k), with a clear error otherwise."""
-    X = np.asarray(X, dtype=float)
+    X = check_finite("X", check_real_array("X", X))
     if X.ndim == 1:
         X = X.reshape(1, -1)
     side = int(round(np.sqrt(X.shape[1]))) if X.ndim == 2 else 0
@@ -119,10 +124,14 @@ def plot_digits(X, titles=None, ncols=10, title_color="black", suptitle=None, sc
     """
     images = _images(X)
     n = len(images)
+    check_positive("ncols", ncols, integer=True)
+    check_positive("scale", scale)
     if titles is not None and len(titles) != n:
         raise ValueError(f"titles must have one entry per image ({n}), got {len(titles)}")
     colors = [title_color] * n if isinstance(title_color, str) else list(title_color)
-    ncols = max(1, min(int(ncols), n))
+    if len(colors) != n:
+        raise ValueError(f"title_color must be one colour or one per image ({n}), got {len(colors)}")
+    ncols = min(ncols, n)
     nrows = -(-n // ncols)
     lines = max(str(t).count("\n") + 1 for t in titles) if titles is not None else 0
     extra = 0.2 * lines
@@ -158,7 +167,8 @@ def plot_misclassified(X, y_true, y_pred, max_images=40, ncols=10):
     -------
     fig : matplotlib Figure, or None when nothing is misclassified
     """
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    y_true, y_pred = check_labels(y_true, name="y_true"), check_labels(y_pred, name="y_pred")
+    check_positive("max_images", max_images, integer=True)
     images = _images(X)
     if not (len(y_true) == len(y_pred) == len(images)):
         raise ValueError(f"X, y_true and y_pred must have the same length, got "
@@ -189,12 +199,17 @@ def plot_confusion_matrix(C, ax=None, labels=None, title="confusion matrix (test
     -------
     ax : matplotlib Axes
     """
-    C = np.asarray(C)
-    if C.ndim != 2 or C.shape[0] != C.shape[1]:
+    C = check_finite("C", check_real_array("C", C))
+    if C.ndim != 2 or C.shape[0] != C.shape[1] or C.size == 0:
         raise ValueError(f"C must be a square matrix of counts, got shape {C.shape}")
+    if (C < 0).any() or (C != np.round(C)).any():
+        raise ValueError(f"C must hold counts (whole numbers >= 0), got {C[(C < 0) | (C != np.round(C))][0]}")
+    C = C.astype(int)
     k = C.shape[0]
     labels = list(range(k)) if labels is None else list(labels)
-    if ax is None:
+    if len(labels) != k:
+        raise ValueError(f"labels must have one entry per class ({k}), got {len(labels)}")
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(4.8, 4.4), constrained_layout=True)
     diag = np.where(np.eye(k, dtype=bool), C, 0)
     off = np.where(np.eye(k, dtype=bool), 0, C)
@@ -257,7 +272,7 @@ def draw_training_loop(ax=None):
     -------
     ax : matplotlib Axes
     """
-    if ax is None:
+    if check_axes(ax) is None:
         _, ax = plt.subplots(figsize=(6.6, 5.4), constrained_layout=True)
     ax.set_xlim(0.0, 10.25)
     ax.set_ylim(0.3, 8.45)
