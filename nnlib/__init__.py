@@ -2,11 +2,13 @@
 
 One concept per module, each importing only the ones below it:
 
-1. ``activations``, ``costs``, ``datasets``, ``checks``, ``descent`` (gradient
-   descent on any function) -- maths and data;
+1. ``activations``, ``costs``, ``datasets``, ``planar`` (2-D sets of the
+   Playground), ``features``, ``checks``, ``descent`` (gradient descent on any
+   function) -- maths and data;
 2. ``initializers``, ``network`` -- the network: forward pass and backprop;
 3. ``params`` (all weights as one vector), ``optim`` (mini-batch SGD),
-   ``gradcheck``, ``io`` (save/load), ``plotting`` -- what uses a network;
+   ``trainer`` (SGD epoch by epoch in a shared batch order), ``gradcheck``,
+   ``io`` (save/load), ``plotting`` -- what uses a network;
 4. ``explorers`` (interactive widgets) and the command line (``cli``).
 """
 from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation, sigmoid, sigmoid_prime, softmax

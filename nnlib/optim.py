@@ -84,7 +84,7 @@ class History:
 
 def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         X_val=None, Y_val=None, callback=None, progress=False, *, l2=0.0, momentum=0.0,
-        record="exact"):
+        record="exact", shuffle=True):
     """Train ``net`` in place by mini-batch stochastic gradient descent.
 
     Parameters
@@ -121,6 +121,11 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         training set after each epoch; ``"running"`` averages the costs of
         the epoch's mini-batches, which backprop computes anyway (faster:
         no extra pass over X).
+    shuffle : bool, keyword only
+        Shuffle the rows at the start of every epoch (the default).  With
+        False the mini-batches are the rows in the order given: for a caller
+        that chooses its own order (the Playground does, so that its page
+        can reproduce it; see :mod:`nnlib.trainer`).
 
     Returns
     -------
@@ -144,8 +149,9 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     if callback is not None:
         check_callable("callback", callback, "callback(epoch, net, history)")
     check_flag("progress", progress)
+    check_flag("shuffle", shuffle)
     run = Run(X, Y, epochs, batch_size, eta, cost, float(l2), float(momentum),
-              val, np.random.default_rng(check_seed(seed)), callback, progress)
+              val, np.random.default_rng(check_seed(seed)), callback, progress, shuffle)
     history = History(record=record)
     with _blas_threads(net, batch_size):
         _train(net, run, history)
@@ -167,6 +173,7 @@ class Run:
     rng: np.random.Generator
     callback: object
     progress: bool
+    shuffle: bool = True
 
     @property
     def n_steps(self):
@@ -180,7 +187,8 @@ def _train(net, run, history):
     # "running" history: each row's output a^(L) as its mini-batch saw it
     seen = np.empty_like(run.Y) if history.record == "running" else None
     for epoch in _epochs(run.epochs, run.progress):
-        order = run.rng.permutation(run.X.shape[0])
+        n = run.X.shape[0]
+        order = run.rng.permutation(n) if run.shuffle else np.arange(n)
         X, Y = run.X[order], run.Y[order]   # contiguous copies: batches are views
         step = _epoch(net, X, Y, run, velocity, seen)
         if step is None and not _record(net, history, run, Y, seen):

@@ -20,7 +20,7 @@ import browser_support as bs
 
 PAGES = bs.toc_pages()
 CHAPTERS = [p for p in PAGES if p != PAGES[0]]
-BIBLIOGRAPHY = "book/07_further_reading"
+BIBLIOGRAPHY = "book/09_further_reading"
 TITLE = "Neural Networks: Feedforward and Backpropagation Explained"
 
 

@@ -73,6 +73,8 @@ def test_explorers_follow_their_controls(open_page, docname):
         root = roots.nth(i)
         kind = root.get_attribute("data-explorer")
         assert kind in CLASSES, f"{docname}: unknown explorer kind {kind!r}"
+        if kind == "playground":          # it trains rather than looks up: test_explorers_playground.py
+            continue
         explorer = CLASSES[kind]()
         handle = root.element_handle()
         root.scroll_into_view_if_needed()

@@ -8,7 +8,8 @@ from .gallery import ActivationGallery
 from .learning_rate import LearningRateExplorer
 from .network import NetworkExplorer
 from .neuron import NeuronExplorer
+from .playground import Playground
 from .sgd import SGDExplorer
 
 __all__ = ["ActivationGallery", "BackpropExplorer", "LearningRateExplorer",
-           "NetworkExplorer", "NeuronExplorer", "SGDExplorer"]
+           "NetworkExplorer", "NeuronExplorer", "Playground", "SGDExplorer"]

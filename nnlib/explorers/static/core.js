@@ -429,6 +429,8 @@
     if (root.nnxData) return;
     root.nnxData = JSON.parse(root.querySelector("script.nnx-data").textContent);
     root.nnxLatency = [];
+    var kind = nnx.kinds[root.dataset.explorer];
+    if (kind.mount) return kind.mount(root, root.nnxData);   // an explorer that runs itself (playground.js)
     var inputs = root.nnxControls = Array.prototype.slice.call(root.querySelectorAll(CONTROLS));
     var initial = inputs.map(function (i) { return i.value; });
     function moved(e) { if (e.target.value !== e.target.dataset.position) update(root); }
