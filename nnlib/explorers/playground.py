@@ -44,7 +44,7 @@ from ..features import FEATURES, check_features, transform
 from ..network import Network
 from ..trainer import Trainer
 from ..rounding import portable
-from .base import _STYLE, Explorer, _clean, _script
+from .base import STYLE, Explorer, _clean, _script
 from .controls import Control, html_input, make_widget
 from .playground_svg import draw
 
@@ -511,8 +511,9 @@ class Playground(Explorer):
         """The page version: controls, panels, the data as JSON, and playground.js."""
         s = self.settings
         data = json.dumps(_clean(self.static_data()), separators=(",", ":")).replace("</", "<\\/")
-        return (f'<div class="nnx-root nnx-pg" data-explorer="playground">'
-                f'<style>{_STYLE}{PAGE_STYLE}</style>'
+        return (f'<div class="nnx-root nnx-pg nnx-theme" data-explorer="playground" '
+                f'role="group" aria-label="{escape(self.title)}">'
+                f'<style>{STYLE}{PAGE_STYLE}</style>'
                 f'<div class="nnx-title">{escape(self.title)}</div>'
                 f'{_page_controls(s, self.controls_spec(s))}'
                 f'<div class="nnx-pg-main">'
