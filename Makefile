@@ -17,7 +17,7 @@ BOOK_STAMP   := _build/.book-stamp
 BOOK_INPUTS  := _config.yml _toc.yml tools/book_a11y.py $(shell find book nnlib _static -type f \
                   -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 
-.PHONY: help venv assets book test execute lab bench student clean
+.PHONY: help venv assets book test execute lab bench student portability clean
 
 help:
 	@echo "make book     set everything up and build the book into _build/html"
@@ -26,6 +26,7 @@ help:
 	@echo "make lab      open the notebooks in JupyterLab"
 	@echo "make bench    build the book, run benchmarks/*.py (exit 1 if a target is missed)"
 	@echo "make student  write the student edition (no solutions) to _build/student"
+	@echo "make portability  run every notebook live with OpenBLAS's Sandy Bridge kernels and compare"
 	@echo "make clean    remove _build (keeps .venv and node_modules)"
 
 venv: $(VENV_STAMP)
@@ -73,6 +74,12 @@ bench: book
 
 student: $(VENV_STAMP)
 	$(PY) tools/student.py _build/student
+
+# Stored outputs must not depend on the CPU: run every notebook live with the
+# kernels OpenBLAS picks for another CPU (they round differently) and compare.
+portability: $(VENV_STAMP)
+	OPENBLAS_CORETYPE=Sandybridge $(PY) -m pytest book --nbval --nbval-current-env \
+	  --nbval-sanitize-with nbval.cfg -p no:cacheprovider
 
 clean:
 	rm -rf _build
