@@ -33,7 +33,8 @@ POSITIONS = 21        # moves per control per repeat (at least)
 _CONTROLS_JS = """(i) => {
   const root = document.querySelectorAll('[data-explorer]')[i];
   return {kind: root.dataset.explorer,
-          controls: [...root.querySelectorAll('input[data-control]')].map(c =>
+          controls: root.dataset.explorer === 'playground' ? [] :   // benchmarks/playground_speed.py times it
+            [...root.querySelectorAll('input[type=range][data-control]')].map(c =>
             [c.dataset.control, Number(c.min), Number(c.max), Number(c.step) || 1, c.value])};
 }"""
 # After a tab comes to the front it restyles and lays out the whole page once:
@@ -44,7 +45,7 @@ _SETTLE_JS = """async () => {
 }"""
 _SWEEP_JS = """async ([i, name, positions]) => {
   const root = document.querySelectorAll('[data-explorer]')[i];
-  const input = root.querySelector(`input[data-control="${name}"]`);
+  const input = root.querySelector(`input[type=range][data-control="${name}"]`);
   const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   root.scrollIntoView({block: 'center'});
   const times = [];
@@ -82,8 +83,9 @@ def explorers_on(page):
     found = []
     for i in range(page.locator("[data-explorer]").count()):
         info = page.evaluate(_CONTROLS_JS, i)
-        found.append((i, info["kind"], [(name, sweep(lo, hi, step, value))
-                                        for name, lo, hi, step, value in info["controls"]]))
+        if info["controls"]:
+            found.append((i, info["kind"], [(name, sweep(lo, hi, step, value))
+                                            for name, lo, hi, step, value in info["controls"]]))
     return found
 
 
