@@ -39,7 +39,7 @@ from .svg import theme_css
 
 _LAYOUT = """
 .nnx-root{font:14px/1.4 system-ui,sans-serif;border:1px solid var(--nnx-border);border-radius:8px;
- padding:10px 12px;margin:8px 0;max-width:760px;background:var(--nnx-bg);color:var(--nnx-text)}
+ padding:10px 12px;margin:8px 0;max-width:760px;background:var(--nnx-bg);color:var(--nnx-text);contain:content}
 .nnx-title{font-weight:600;margin-bottom:6px}
 .nnx-controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:2px 16px;align-items:start}
 .nnx-group{border:1px solid var(--nnx-border);border-radius:6px;margin:0 0 6px;padding:2px 8px 4px;min-width:0}
@@ -51,7 +51,7 @@ _LAYOUT = """
 .nnx-control select{background:var(--nnx-bg);color:var(--nnx-text);border:1px solid var(--nnx-border);
  border-radius:4px;padding:2px 4px;font:inherit}
 .nnx-value{min-width:3.5em;font-variant-numeric:tabular-nums}
-.nnx-view{overflow-x:auto;overflow-y:hidden}
+.nnx-view{overflow-x:auto;overflow-y:hidden;contain:content}
 .nnx-hint{font-size:13px;color:var(--nnx-muted);margin:2px 0}
 .nnx-view:focus-visible{outline:2px solid var(--nnx-accent);outline-offset:2px}
 .nnx-view svg{max-width:100%;height:auto;display:block}

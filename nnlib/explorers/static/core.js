@@ -108,9 +108,12 @@
     this.x0 = x0 + margin[3]; this.y0 = y0 + margin[0];
     this.w = width - margin[3] - margin[1]; this.h = height - margin[0] - margin[2];
     this.xlim = xlim; this.ylim = ylim; this.parts = [];
-    this.clip = "clip" + x0 + "_" + y0 + "_" + width + "_" + height + "_" + (++Plot.count);
+    this.clip = "clip" + x0 + "_" + y0 + "_" + width + "_" + height + "_" + Plot.scope + (++Plot.count);
   }
-  Plot.count = 0;
+  /* Clip ids are unique in the document; an explorer's are the same at every redraw
+   * (update() numbers its plots afresh in its own scope), so that a redraw changes no
+   * attribute that only names a clip path. */
+  Plot.count = 0; Plot.scope = "g";
   Plot.prototype.px = function (x) { return this.x0 + (x - this.xlim[0]) / (this.xlim[1] - this.xlim[0]) * this.w; };
   Plot.prototype.py = function (y) {
     var lo = this.ylim[0], hi = this.ylim[1], r = hi - lo;
@@ -397,24 +400,65 @@
     if (typeof v === "number") return isFinite(v) ? (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toFixed(4)) : "diverged";
     return v === null || v === undefined ? "\u2014" : String(v);
   }
+  /* ---- redrawing: change only what changed ---- */
+  /* Make the live node a equal to the parsed node b (same tag): attributes, then children,
+   * pairwise; a child of another tag is replaced. Unchanged nodes are not touched, so that
+   * the browser restyles and lays out only what a move changed. */
+  function morph(a, b) {
+    var i, attr, as = a.attributes, bs = b.attributes;
+    for (i = as.length - 1; i >= 0; i--) if (!b.hasAttribute(as[i].name)) a.removeAttribute(as[i].name);
+    for (i = 0; i < bs.length; i++) {
+      attr = bs[i];
+      if (a.getAttribute(attr.name) !== attr.value) a.setAttribute(attr.name, attr.value);
+    }
+    var ac = a.firstChild, bc = b.firstChild;
+    while (bc) {
+      var bn = bc.nextSibling;
+      if (!ac) a.appendChild(bc);
+      else if (ac.nodeType === 3 && bc.nodeType === 3) { if (ac.nodeValue !== bc.nodeValue) ac.nodeValue = bc.nodeValue; }
+      else if (ac.nodeName === bc.nodeName && ac.nodeType === 1) morph(ac, bc);
+      else { a.replaceChild(bc, ac); ac = bc; }
+      ac = ac && ac.nextSibling; bc = bn;
+    }
+    while (ac) { var an = ac.nextSibling; a.removeChild(ac); ac = an; }
+  }
+  var parser = document.createElement("template");
+  /* Show the markup html in the element view, changing only what differs from what it shows. */
+  nnx.render = function (view, html) {
+    if (view.nnxShown === html && view.firstChild === view.nnxNode && view.childNodes.length === 1) return;   // nothing changed
+    parser.innerHTML = html;               // parsed in the template's inert document: no style, no layout
+    var fresh = parser.content, old = view.firstElementChild;
+    if (old && fresh.childNodes.length === 1 && fresh.firstChild.nodeName === old.nodeName && view.childNodes.length === 1) morph(old, fresh.firstChild);
+    else view.replaceChildren(fresh);
+    parser.innerHTML = "";
+    view.nnxShown = html; view.nnxNode = view.firstChild;
+  };
+  /* The explorer's picture for these values and state, its clip ids in the explorer's scope. */
+  nnx.markup = function (root, values, state) {
+    var count = Plot.count;
+    Plot.count = 0; Plot.scope = root.nnxScope;
+    try { return nnx.kinds[root.dataset.explorer].draw(root.nnxData, values, state); }
+    finally { Plot.count = count; Plot.scope = "g"; }
+  };
+  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+  function setData(el, key, text) { if (el.dataset[key] !== text) el.dataset[key] = text; }
   /* Read every control (and show its value), then recompute and redraw the explorer. */
   function update(root) {
     var t0 = performance.now(), kind = nnx.kinds[root.dataset.explorer], values = {};
-    root.nnxControls.forEach(function (input) {
+    root.nnxControls.forEach(function (input, i) {
       var v = controlValue(input), text = shown(input, v);
       values[input.dataset.control] = v;
-      input.dataset.value = String(v);
-      input.dataset.position = input.value;
-      if (input.tagName === "INPUT") input.setAttribute("aria-valuetext", text);
-      var out = input.closest(".nnx-control").querySelector(".nnx-value");
-      if (out) out.textContent = text;
+      setData(input, "value", String(v));
+      setData(input, "position", input.value);
+      if (input.tagName === "INPUT" && input.getAttribute("aria-valuetext") !== text) input.setAttribute("aria-valuetext", text);
+      if (root.nnxOutputs[i]) setText(root.nnxOutputs[i], text);
     });
     var state = kind.compute(root.nnxData, values);
-    root.querySelector(".nnx-view").innerHTML = kind.draw(root.nnxData, values, state);
-    root.querySelectorAll("[data-readout]").forEach(function (el) {
+    nnx.render(root.nnxView, nnx.markup(root, values, state));
+    root.nnxReadouts.forEach(function (el) {
       var v = state[el.dataset.readout];
-      el.textContent = show(v);
-      el.dataset.value = typeof v === "number" ? String(v) : (v === null || v === undefined ? "" : String(v));
+      setText(el, show(v));
+      setData(el, "value", typeof v === "number" ? String(v) : (v === null || v === undefined ? "" : String(v)));
     });
     root.nnxLatency.push(performance.now() - t0);
   }
@@ -432,6 +476,10 @@
     var kind = nnx.kinds[root.dataset.explorer];
     if (kind.mount) return kind.mount(root, root.nnxData);   // an explorer that runs itself (playground.js)
     var inputs = root.nnxControls = Array.prototype.slice.call(root.querySelectorAll(CONTROLS));
+    root.nnxOutputs = inputs.map(function (input) { return input.closest(".nnx-control").querySelector(".nnx-value"); });
+    root.nnxReadouts = Array.prototype.slice.call(root.querySelectorAll("[data-readout]"));
+    root.nnxView = root.querySelector(".nnx-view");
+    root.nnxScope = "e" + (nnx.mounted = (nnx.mounted || 0) + 1) + "_";
     var initial = inputs.map(function (i) { return i.value; });
     function moved(e) { if (e.target.value !== e.target.dataset.position) update(root); }
     inputs.forEach(function (input) {
