@@ -16,20 +16,30 @@ and the built book, where the theme's stylesheet and dark mode are real.
 * No text in a picture is drawn smaller than 11 px: a picture shrinks with the
   page only down to ``MIN_SCALE`` (12 px text at 11/12), and on a phone's
   390 px it scrolls sideways, in a focusable, labelled box with a hint.
+
+The explorers laid out by the base (``BASE``: one grid of controls, one picture
+in ``.nnx-view``) share these tests.  The Playground lays out its own page (it
+trains live: run buttons, check boxes, + and − buttons, two pictures with
+canvases that reflow on a phone instead of scrolling), so the same promises get
+their own tests for it at the end of this file (``test_playground_*``).
 """
 import re
 
 import ipywidgets as widgets
+import numpy as np
 import pytest
 
 import explorer_page as ep
 import nnlib.explorers as explorers
 from nnlib.explorers.base import STYLE
+from nnlib.explorers.playground import PAGE_NAMES, Session, Settings
 from nnlib.explorers.svg import COLORS, MIN_FONT, MIN_SCALE, PALETTE
+from nnlib.features import FEATURES
 
 SCREEN_MIN = 11          # px: the smallest text a reader may see
 
 CLASSES = [getattr(explorers, name) for name in explorers.__all__]
+BASE = [cls for cls in CLASSES if cls.static_html is explorers.base.Explorer.static_html]
 _MADE = {}
 
 
@@ -78,6 +88,11 @@ def test_palette_keeps_its_contrast_in_both_themes(name):
     assert contrast(dark, "#14181e") >= need, f"{name} on dark: {contrast(dark, '#14181e'):.2f}"
 
 
+def test_only_the_playground_lays_out_its_own_page():
+    """A new explorer with its own layout must get its own tests, as the Playground has."""
+    assert [c for c in CLASSES if c not in BASE] == [explorers.Playground]
+
+
 # ---- the ipywidget ------------------------------------------------------------------------
 @pytest.mark.parametrize("cls", CLASSES, ids=[c.__name__ for c in CLASSES])
 def test_jupyter_controls_are_labelled_and_menus_are_dropdowns(cls):
@@ -87,9 +102,12 @@ def test_jupyter_controls_are_labelled_and_menus_are_dropdowns(cls):
         w = e.controls[c.name]
         assert w.description == c.label and (w.tooltip or "") == c.describe
         assert isinstance(w, widgets.Dropdown) == c.menu
-    shown = [w for box in e.children[1].children
-             for w in (box.children[1:] if isinstance(box, widgets.VBox) else [box])]
-    assert shown == [e.controls[c.name] for c in e._spec]       # every control, in order
+    if cls in BASE:
+        shown = [w for box in e.children[1].children
+                 for w in (box.children[1:] if isinstance(box, widgets.VBox) else [box])]
+        assert shown == [e.controls[c.name] for c in e._spec]       # every control, in order
+    else:
+        assert cls is explorers.Playground     # its panel: test_playground_jupyter_panel_...
 
 
 def test_network_groups_each_neurons_parameters_and_nudges_by_menu():
@@ -119,7 +137,7 @@ def _step(page, c, name):
     return ("ArrowRight" if forward else "ArrowLeft"), grid[i + 1 if forward else i - 1]
 
 
-@pytest.mark.parametrize("cls", CLASSES, ids=[c.__name__ for c in CLASSES])
+@pytest.mark.parametrize("cls", BASE, ids=[c.__name__ for c in BASE])
 def test_page_controls_are_named_keyboard_operable_and_axe_clean(browser, tmp_path, cls):
     e = made(cls)
     page, errors = ep.open_page(browser, e, tmp_path / f"{e.kind}.html")
@@ -131,7 +149,7 @@ def test_page_controls_are_named_keyboard_operable_and_axe_clean(browser, tmp_pa
     assert not errors, errors
 
 
-@pytest.mark.parametrize("cls", CLASSES, ids=[c.__name__ for c in CLASSES])
+@pytest.mark.parametrize("cls", BASE, ids=[c.__name__ for c in BASE])
 def test_page_on_a_phone_keeps_text_at_11_px_and_scrolls(browser, tmp_path, cls):
     e = made(cls)
     for width, scrolls in ((390, True), (1280, False)):
@@ -222,23 +240,34 @@ THEME_JS = """(root) => {
 }""" % list(PALETTE)
 
 
+def check_painted_follow_dark_mode(light, dark, kind):
+    """At least 80% of the elements painted with the palette's classes change colour in dark mode."""
+    changed = sum(a != b for a, b in zip(light["painted"], dark["painted"]))
+    assert len(light["painted"]) == len(dark["painted"]) > 0
+    assert changed >= 0.8 * len(light["painted"]), \
+        f"{kind}: only {changed} of {len(light['painted'])} painted elements follow dark mode"
+
+
 def set_theme(page, mode):
     page.evaluate("(m) => { document.documentElement.dataset.theme = m;"
                   " document.documentElement.dataset.mode = m; }", mode)
 
 
-def explorer_pages():
+def explorer_pages(kinds):
+    """The built book's pages that hold an explorer of one of ``kinds``."""
     import browser_support as bs
     pages = []
     for doc in bs.toc_pages():
         html = bs.HTML / f"{doc}.html"
-        if html.exists() and "data-explorer=" in html.read_text(encoding="utf-8"):
+        found = set(re.findall(r'data-explorer="(\w+)"', html.read_text(encoding="utf-8"))) \
+            if html.exists() else set()
+        if found & set(kinds):
             pages.append(doc)
     return pages
 
 
-BOOK_PAGES = explorer_pages()
-KINDS = {cls.kind: cls for cls in CLASSES}
+KINDS = {cls.kind: cls for cls in BASE}
+BOOK_PAGES = explorer_pages(KINDS)                  # the Playground's: PLAYGROUND_PAGES, below
 
 
 @pytest.mark.skipif(not BOOK_PAGES, reason="no built book with explorers in _build/html")
@@ -248,6 +277,8 @@ def test_book_explorers_are_named_keyboard_operable_and_axe_clean(open_page, doc
     roots = page.locator("[data-explorer]")
     assert roots.count() > 0
     for i in range(roots.count()):
+        if roots.nth(i).get_attribute("data-explorer") not in KINDS:
+            continue                                  # the Playground: its own tests below
         e = made(KINDS[roots.nth(i).get_attribute("data-explorer")])
         ep.check_names(page, e, root=f":nth-match([data-explorer], {i + 1})")
         first = e._spec[0]
@@ -268,6 +299,8 @@ def test_book_explorers_follow_dark_mode(open_page, docname):
     page, log = open_page(docname)
     roots = page.locator("[data-explorer]")
     for i in range(roots.count()):
+        if roots.nth(i).get_attribute("data-explorer") not in KINDS:
+            continue
         root = roots.nth(i).element_handle()
         set_theme(page, "light")
         light = page.evaluate(THEME_JS, root)
@@ -285,10 +318,7 @@ def test_book_explorers_follow_dark_mode(open_page, docname):
         for name in ("pos", "neg", "axis", "grad"):          # the weights and the muted text
             for seen in (light, dark):
                 assert contrast(seen["vars"][name], seen["bg"]) >= 3.0, f"{kind}: {name} on {seen['bg']}"
-        changed = sum(a != b for a, b in zip(light["painted"], dark["painted"]))
-        assert len(light["painted"]) == len(dark["painted"]) > 0
-        assert changed >= 0.8 * len(light["painted"]), \
-            f"{kind}: only {changed} of {len(light['painted'])} painted elements follow dark mode"
+        check_painted_follow_dark_mode(light, dark, kind)
     set_theme(page, "light")
     assert not log.problems(), "\n".join(log.problems())
 
@@ -299,6 +329,8 @@ def test_book_explorers_on_a_phone(open_page, docname):
     page, log = open_page(docname, width=390, height=844)
     roots = page.locator("[data-explorer]")
     for i in range(roots.count()):
+        if roots.nth(i).get_attribute("data-explorer") not in KINDS:
+            continue
         roots.nth(i).scroll_into_view_if_needed()
         view = phone_view(page, roots.nth(i).element_handle())
         kind = roots.nth(i).get_attribute("data-explorer")
@@ -448,3 +480,339 @@ def test_neurons_keep_their_activation_colour_in_dark_mode(browser, tmp_path):
         assert sorted(map(rgb, fills)) == wanted, drawn_by
     assert (255, 255, 255) in wanted                                    # the input at 0: white
     assert not errors, errors
+
+
+# ---- the Playground: the same promises, for its own layout -------------------------------------
+# Its page: run buttons, menus and sliders (its Controls; eta is "learning_rate" in the page), a
+# text box for the hidden layers, a check box per feature, + and − buttons per layer, and two
+# pictures (the network, the output square) whose heatmaps are canvases over SVGs.
+PG = '[data-explorer="playground"]'
+PG_STATE_JS = "(root) => JSON.stringify((root || document.querySelector('%s')).playground.state())" % PG
+
+
+def pg_state(page, root=None):
+    import json
+    return json.loads(page.evaluate(PG_STATE_JS, root))
+
+
+def pg_names(settings):
+    """Every control of the Playground's page: (role, accessible name, selector)."""
+    pg = made(explorers.Playground)
+    named = [("combobox" if c.menu else "slider", c.label,
+              f'[data-control="{PAGE_NAMES.get(c.name, c.name)}"]') for c in pg._spec]
+    named += [("checkbox", label, f'[data-control="feature_{k}"]') for k, (label, _) in FEATURES.items()]
+    named += [("textbox", "hidden", '[data-control="hidden_layers"]')]
+    named += [("button", name, f'[data-action="{name}"]') for name in ("reset", "play", "step")]
+    named += [("button", "remove a hidden layer", '[data-layers="-1"]'),
+              ("button", "add a hidden layer", '[data-layers="1"]')]
+    for l in range(len(settings.hidden)):
+        named += [("button", f"one neuron less in hidden layer {l + 1}", f'[data-layer="{l}"][data-by="-1"]'),
+                  ("button", f"one neuron more in hidden layer {l + 1}", f'[data-layer="{l}"][data-by="1"]')]
+    return named
+
+
+def check_pg_names(page, root=PG):
+    """Each control is found by its role and its name, and is a tab stop (no tabindex=-1)."""
+    state = pg_state(page, page.locator(root).element_handle())
+    named = pg_names(Settings(hidden=tuple(state["hidden"])))
+    for role, name, selector in named:
+        found = page.locator(root).get_by_role(role, name=name, exact=True)
+        assert found.count() == 1, f"no single {role} named {name!r}"
+        assert found.evaluate("(el, s) => el.matches(s) && el.tabIndex >= 0", selector), (role, name)
+    n = page.locator(root).locator("input, select, button").count()
+    assert n == len(named), f"{n} controls in the page, {len(named)} named here"
+
+
+def check_pg_readouts(page, where, root=None):
+    """The page's readouts equal nnlib's for the page's settings (a run at epoch 0)."""
+    state = pg_state(page, root)
+    settings = Settings(**{k: state[k] for k in ("dataset", "activation", "eta", "batch_size", "l2",
+                                                  "noise", "train_percent", "seed")},
+                        features=tuple(state["features"]), hidden=tuple(state["hidden"]))
+    python = Session(settings).readout()
+    shown = page.evaluate("""(root) => Object.fromEntries([...(root || document.querySelector('%s'))
+      .querySelectorAll('[data-readout]')].map(e => [e.dataset.readout, e.dataset.value]))""" % PG, root)
+    assert shown and state["epoch"] == 0, where
+    for key, text in shown.items():
+        expected = python[key]
+        assert (text == "" and expected is None) or ep.dom_matches(text, expected), \
+            f"{where}: {key} page {text!r} != nnlib {expected!r}"
+
+
+def test_playground_jupyter_panel_names_every_control_in_order():
+    """The panel: the Controls' widgets in their order, then a labelled check box per feature,
+    then the + and − buttons, whose tooltips say what they do; the run buttons too."""
+    pg = explorers.Playground(hidden=(3,))
+    grid, features, arch = pg._panel.children
+    assert list(grid.children) == [pg.controls[c.name] for c in pg._spec]
+    assert [c.name for c in pg._spec] == ["dataset", "noise", "train_percent", "activation", "eta",
+                                          "batch_size", "l2"]
+    assert all(c.describe for c in pg._spec)
+    boxes = [w for w in features.children if isinstance(w, widgets.Checkbox)]
+    assert boxes == [pg.controls[f] for f in FEATURES]
+    assert [(b.description, b.tooltip) for b in boxes] == [(label, f"input feature {label}")
+                                                           for label, _ in FEATURES.values()]
+    buttons = [w for w in arch.children if isinstance(w, widgets.Button)]
+    assert [(b.description, b.tooltip) for b in buttons] == [
+        ("−", "remove a hidden layer"), ("+", "add a hidden layer"),
+        ("−", "one neuron less in hidden layer 1"), ("+", "one neuron more in hidden layer 1")]
+    assert all(b.description and b.tooltip for b in pg._buttons.children)
+    assert pg.controls["l2"].tooltip == pg._spec[-1].describe       # the menu labelled "0 (off)"
+
+
+def test_playground_page_controls_are_named_keyboard_operable_and_axe_clean(browser, tmp_path):
+    pg = made(explorers.Playground)
+    page, errors = ep.open_page(browser, pg, tmp_path / "pg.html")
+    page.wait_for_function(f"document.querySelector('{PG}').playground")
+    check_pg_names(page)
+    check_pg_readouts(page, "at the start")
+    root = page.locator(PG)
+    # each menu and slider moves one step with its key, and the run follows, equal to nnlib
+    for c in pg._spec:
+        control = root.locator(f'[data-control="{PAGE_NAMES.get(c.name, c.name)}"]')
+        before = pg_state(page)[c.name]
+        grid = c.grid()
+        control.focus()
+        page.keyboard.press("ArrowDown" if c.menu else "ArrowRight")
+        after = pg_state(page)[c.name]
+        assert after == grid[grid.index(before) + 1], f"{c.name}: {before} -> {after}"
+        check_pg_readouts(page, f"{c.name} = {after}")
+    # a feature's check box with the space bar; the hidden layers typed
+    root.locator('[data-control="feature_x1x2"]').focus()
+    page.keyboard.press("Space")
+    assert pg_state(page)["features"] == ["x1", "x2", "x1x2"]
+    root.locator('[data-control="hidden_layers"]').focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3, 1")
+    page.keyboard.press("Enter")
+    assert pg_state(page)["sizes"] == [3, 3, 1, 1]
+    check_pg_readouts(page, "features x1 x2 x1x2, hidden 3, 1")
+    # the + and − buttons, step, play and reset, from the keyboard
+    root.locator('[data-layers="1"]').focus()
+    page.keyboard.press("Enter")
+    focused = "() => document.activeElement.getAttribute('aria-label')"
+    assert page.evaluate(focused) == "add a hidden layer"        # the focus stays on the button
+    root.locator('[data-layer="1"][data-by="1"]').focus()
+    page.keyboard.press("Space")
+    assert pg_state(page)["hidden"] == [3, 2, 2]
+    assert page.evaluate(focused) == "one neuron more in hidden layer 2"
+    check_pg_names(page)                                          # the new layer's buttons too
+    root.locator('[data-action="step"]').focus()
+    page.keyboard.press("Enter")
+    assert pg_state(page)["epoch"] == 1
+    root.locator('[data-action="play"]').focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(f"document.querySelector('{PG}').playground.state().epoch >= 4")
+    page.keyboard.press("Space")
+    assert not pg_state(page)["playing"]
+    assert root.locator('[data-action="play"]').get_attribute("aria-pressed") == "false"
+    root.locator('[data-action="reset"]').focus()
+    page.keyboard.press("Enter")
+    state = pg_state(page)
+    assert (state["epoch"], state["seed"]) == (0, 1)
+    check_pg_readouts(page, "after reset")
+    assert ep.axe_violations(page) == []
+    assert not errors, errors
+
+
+# Every piece of text in the Playground as drawn: SVG text (font size times the SVG's scale
+# on screen) and HTML text (its computed size); and the right edge of everything in it.
+PG_TEXT_JS = """(root) => {
+  root = root || document.querySelector('%s');
+  const sizes = [];
+  root.querySelectorAll('svg text').forEach(t => sizes.push(
+    [parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a, t.textContent]));
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || el.closest('svg, style, script') || !el.getClientRects().length) continue;
+    sizes.push([parseFloat(getComputedStyle(el).fontSize), n.textContent.trim().slice(0, 30)]);
+  }
+  const right = Math.max(...[root, ...root.querySelectorAll('*')].filter(el => el.getClientRects().length)
+    .map(el => el.getBoundingClientRect().right));
+  const pictures = [...root.querySelectorAll('.nnx-pg-fig, .nnx-pg-plane, .nnx-pg-loss svg')]
+    .map(el => el.getBoundingClientRect().width);
+  return {smallest: sizes.reduce((a, b) => a[0] <= b[0] ? a : b), count: sizes.length, right,
+          pictures, scrolls: [...root.querySelectorAll('*')].some(el => el.scrollWidth > el.clientWidth + 1
+            && getComputedStyle(el).overflowX !== 'visible')};
+}""" % PG
+
+
+def check_pg_fits(page, width, where, root=None):
+    seen = page.evaluate(PG_TEXT_JS, root)
+    size, text = seen["smallest"]
+    assert seen["count"] > 40, where
+    assert size >= SCREEN_MIN - 1e-6, f"{where}: {text!r} drawn at {size:.1f} px"
+    assert seen["right"] <= width, f"{where}: the Playground runs off the screen at {seen['right']:.0f} px"
+    assert not seen["scrolls"], f"{where}: something in the Playground scrolls sideways"
+    return seen
+
+
+def test_playground_page_on_a_phone_keeps_text_at_11_px_and_reflows(browser, tmp_path):
+    pg = made(explorers.Playground)
+    widths = {}
+    for width in (390, 1280):
+        page, errors = ep.open_page(browser, pg, tmp_path / f"pg{width}.html", width=width)
+        page.wait_for_function(f"document.querySelector('{PG}').playground")
+        for hidden in ("4, 2", "8, 8, 8, 8"):             # the widest network, too
+            page.fill(f'{PG} [data-control="hidden_layers"]', hidden)
+            widths[width] = check_pg_fits(page, width, f"{width} px, hidden {hidden}")["pictures"]
+        assert not errors, errors
+        page.close()
+    assert widths[390] < widths[1280]                    # the pictures shrank (down to MIN_SCALE)
+    # squeezed below any phone, every picture stops at its min-width: its text stays >= 11 px
+    page, errors = ep.open_page(browser, pg, tmp_path / "pg-squeezed.html", width=390)
+    page.wait_for_function(f"document.querySelector('{PG}').playground")
+    page.evaluate(f"() => document.querySelector('{PG}').style.maxWidth = '160px'")
+    size, text = page.evaluate(PG_TEXT_JS)["smallest"]
+    assert size >= SCREEN_MIN - 1e-6, f"squeezed: {text!r} drawn at {size:.1f} px"
+    assert not errors, errors
+
+
+def test_playground_jupyter_picture_follows_the_theme(browser, tmp_path):
+    """Jupyter's picture (Python's SVG) in the page's stylesheet, light and dark: its text keeps
+    4.5:1, test points are ringed in the text's colour, training points in the background's,
+    and the heatmaps lie on the background (transparent PNGs), as in the page."""
+    pg = explorers.Playground()
+    pg.train(3)
+    page, errors = ep.open_page(browser, pg, tmp_path / "pgsvg.html")
+    page.evaluate("(svg) => { const v = document.createElement('div'); v.innerHTML = svg;"
+                  " v.firstChild.id = 'python'; document.querySelector('[data-explorer]').append(v); }",
+                  pg.draw())                   # in the explorer's root: its stylesheet applies
+    for mode, bg in (("light", "#ffffff"), ("dark", "#121212")):
+        page.evaluate("""([m, bg]) => { const html = document.documentElement; html.dataset.theme = m;
+          html.style.setProperty('--pst-color-background', bg);
+          html.style.setProperty('--pst-color-text-base', m === 'dark' ? '#ced6dd' : '#1f2328'); }""", [mode, bg])
+        seen = page.evaluate("""() => { const svg = document.getElementById('python'), st = el => getComputedStyle(el);
+          const root = st(document.querySelector('[data-explorer]'));
+          const strokes = k => [...new Set([...svg.querySelectorAll('circle[r="3"]')].filter(c =>
+            c.getAttribute('stroke-width') === k).map(c => st(c).stroke))];
+          return {bg: root.backgroundColor, text: root.color,
+            texts: [...svg.querySelectorAll('text')].map(t => [st(t).fill, t.textContent]),
+            train: strokes('0.8'), test: strokes('1.5'),
+            under: [...new Set([...svg.querySelectorAll('rect[class], circle[class]')].filter(el =>
+              el.getAttribute('fill') === '#ffffff' && !el.getAttribute('stroke')).map(el => st(el).fill))],
+            discs: svg.querySelectorAll('.nnx-f-bg').length}; }""")
+        assert rgb(seen["bg"]) == rgb(bg), mode
+        for fill, text in seen["texts"]:
+            assert contrast(fill, seen["bg"]) >= 4.5, f"{mode}: {text!r} in {fill} on {seen['bg']}"
+        assert seen["test"] == [seen["text"]] and seen["train"] == [seen["bg"]], (mode, seen)
+        assert seen["under"] == [seen["bg"]], (mode, seen["under"])
+        assert seen["discs"] == sum(pg.net.sizes) + 1          # under every neuron, and the square
+    assert not errors, errors
+
+
+def test_playground_heatmaps_are_transparent_in_the_middle():
+    """rgba(t) over a background is the opaque palette with that background as its middle:
+    over white it is colours(t) (the light theme's picture), over black t times the end colour."""
+    from nnlib.explorers.playground_svg import HIGH, LOW, colours, rgba
+    t = np.linspace(-1, 1, 401)
+    got = rgba(t).astype(float)
+    alpha = got[:, 3:] / 255
+    over_white = got[:, :3] * alpha + 255 * (1 - alpha)
+    np.testing.assert_allclose(over_white, colours(t), atol=1.5)
+    end = np.where(t[:, None] >= 0, HIGH, LOW)
+    np.testing.assert_allclose(got[:, :3] * alpha, end * np.abs(t)[:, None], atol=1.0)
+    assert rgba(np.array([0.0, np.nan]))[:, 3].tolist() == [0, 0]
+
+PLAYGROUND_PAGES = explorer_pages(["playground"])
+
+# The Playground's colours as a reader sees them: the root's, the theme's, every SVG text's,
+# the painted elements', and the output canvas's pixels over the root's background.
+PG_THEME_JS = """(root) => {
+  const probe = document.createElement('div');
+  probe.style.cssText = 'background: var(--pst-color-background); color: var(--pst-color-text-base)';
+  document.body.appendChild(probe);
+  const theme = getComputedStyle(probe), own = getComputedStyle(root);
+  const canvas = root.querySelector('.nnx-pg-heat');
+  const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const pixels = [];
+  for (let i = 0; i < px.length; i += 4) pixels.push([px[i], px[i + 1], px[i + 2], px[i + 3]]);
+  const out = {themeBg: theme.backgroundColor, themeText: theme.color, bg: own.backgroundColor,
+    text: own.color, texts: [...root.querySelectorAll('svg text')].map(t => [getComputedStyle(t).fill, t.textContent]),
+    html: [...root.querySelectorAll('*')].filter(el => !el.closest('svg') && !el.disabled
+      && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())).map(el => getComputedStyle(el).color),
+    painted: [...root.querySelectorAll('svg [class]')].map(el => { const s = getComputedStyle(el); return s.fill + ' ' + s.stroke; }),
+    discs: [...root.querySelectorAll('.nnx-pg-fig canvas')].map(c => getComputedStyle(c).backgroundColor),
+    pixels};
+  probe.remove();
+  return out;
+}"""
+
+
+def composite(pixels, bg):
+    """RGBA pixels (0..255, not premultiplied) over the opaque colour bg: RGB floats (n, 3)."""
+    p = np.asarray(pixels, dtype=float)
+    a = p[:, 3:] / 255
+    return p[:, :3] * a + np.asarray(rgb(bg), dtype=float) * (1 - a)
+
+
+@pytest.mark.skipif(not PLAYGROUND_PAGES, reason="no built book with the Playground in _build/html")
+@pytest.mark.parametrize("docname", PLAYGROUND_PAGES, ids=[p.split("/")[-1] for p in PLAYGROUND_PAGES])
+def test_book_playground_is_named_keyboard_operable_and_axe_clean(open_page, docname):
+    page, log = open_page(docname)
+    roots = page.locator(PG)
+    assert roots.count() > 0
+    for i in range(roots.count()):
+        root = f":nth-match({PG}, {i + 1})"
+        check_pg_names(page, root)
+        handle = page.locator(root)
+        handle.locator('[data-control="dataset"]').focus()
+        page.keyboard.press("ArrowDown")
+        assert pg_state(page, handle.element_handle())["dataset"] == "xor"
+        check_pg_readouts(page, f"{docname}: data set xor", handle.element_handle())
+        handle.locator('[data-action="step"]').focus()
+        page.keyboard.press("Enter")
+        assert pg_state(page, handle.element_handle())["epoch"] == 1
+    violations = ep.axe_violations(page, PG)
+    assert violations == [], "\n".join(map(str, violations))
+    assert not log.problems(), "\n".join(log.problems())
+
+
+@pytest.mark.skipif(not PLAYGROUND_PAGES, reason="no built book with the Playground in _build/html")
+@pytest.mark.parametrize("docname", PLAYGROUND_PAGES, ids=[p.split("/")[-1] for p in PLAYGROUND_PAGES])
+def test_book_playground_follows_dark_mode(open_page, docname):
+    page, log = open_page(docname)
+    root = page.locator(PG).first
+    root.scroll_into_view_if_needed()
+    handle = root.element_handle()
+    page.evaluate("(r) => r.playground.step(5)", handle)
+    seen = {}
+    for mode in ("light", "dark"):
+        set_theme(page, mode)                 # the Playground redraws on the change (no waiting)
+        seen[mode] = s = page.evaluate(PG_THEME_JS, handle)
+        assert s["bg"] == s["themeBg"] and s["text"] == s["themeText"], f"{mode}: {s['bg']} {s['text']}"
+        assert s["discs"] and set(s["discs"]) == {s["bg"]}, f"{mode}: the neurons' heatmaps lie on {s['discs']}"
+        for fill, text in s["texts"]:
+            assert contrast(fill, s["bg"]) >= 4.5, f"{mode}: picture text {text!r} in {fill} on {s['bg']}"
+        for color in set(s["html"]):
+            assert contrast(color, s["bg"]) >= 4.5, f"{mode}: text in {color} on {s['bg']}"
+        # what the output square shows: the heatmap lies on the background (at most 60% opaque:
+        # light over white, dark over the dark background), the points on top of it (opaque),
+        # and the test points' rings are in the text's colour
+        pixels = np.asarray(s["pixels"])
+        heat = pixels[pixels[:, 3] <= 160]
+        assert len(heat) > 0.5 * len(pixels), f"{mode}: the heatmap is opaque"
+        lum = [luminance("rgb(%d, %d, %d)" % tuple(c)) for c in composite(heat, s["bg"]).round()]
+        if mode == "light":               # percentiles: the points' anti-aliased edges aside
+            assert np.percentile(lum, 1) > 0.25, f"{mode}: the heatmap is dark on a light page"
+        else:
+            assert np.percentile(lum, 99) < 0.2, f"{mode}: the heatmap is light on a dark page"
+        rings = np.sum(np.abs(pixels[:, :3] - rgb(s["text"])).max(axis=1) < 24)
+        assert rings > 500, f"{mode}: only {rings} pixels of the rings in the text's colour {s['text']}"
+    light, dark = seen["light"], seen["dark"]
+    assert rgb(light["bg"]) == (255, 255, 255) and luminance(dark["bg"]) < 0.02
+    check_painted_follow_dark_mode(light, dark, "playground")
+    set_theme(page, "light")
+    assert not log.problems(), "\n".join(log.problems())
+
+
+@pytest.mark.skipif(not PLAYGROUND_PAGES, reason="no built book with the Playground in _build/html")
+@pytest.mark.parametrize("docname", PLAYGROUND_PAGES, ids=[p.split("/")[-1] for p in PLAYGROUND_PAGES])
+def test_book_playground_on_a_phone(open_page, docname):
+    page, log = open_page(docname, width=390, height=844)
+    roots = page.locator(PG)
+    for i in range(roots.count()):
+        roots.nth(i).scroll_into_view_if_needed()
+        check_pg_fits(page, 390, f"{docname} at 390 px", roots.nth(i).element_handle())
+    assert not log.problems(), "\n".join(log.problems())

@@ -286,8 +286,11 @@ class Playground(Explorer):
         self._muted = False
         self.frames = 0                   # pictures drawn (benchmarks/playground_speed.py)
         self._build_widgets(self.defaults)
-        widgets.VBox.__init__(self, [widgets.HTML(f"<b>{escape(self.title)}</b>"), self._panel,
-                                     self._view, self._readouts, self._buttons])
+        # the stylesheet in the title, as in every explorer: the palette's classes in the picture
+        # follow the notebook's theme (base.py's STYLE)
+        title = widgets.HTML(f"<style>{STYLE}</style><b>{escape(self.title)}</b>")
+        widgets.VBox.__init__(self, [title, self._panel, self._view, self._readouts, self._buttons])
+        self.add_class("nnx-theme")
         self._render()
 
     # ---- what the chapter and the tests use ---------------------------------------------------
@@ -379,64 +382,77 @@ class Playground(Explorer):
     def _build_widgets(self, s):
         self._spec = self.controls_spec(s)
         self.controls = {c.name: make_widget(c) for c in self._spec}
-        self.controls["dataset"] = widgets.Dropdown(options=list(planar.SETS), value=s.dataset,
-                                                    description="data set")
-        self.controls["activation"] = widgets.Dropdown(options=list(ACTIVATIONS),
-                                                       value=s.activation, description="activation")
+        l2 = next(c for c in self._spec if c.name == "l2")       # the same menu, with "0 (off)"
         self.controls["l2"] = widgets.Dropdown(options=[(_l2_label(v), v) for v in L2_RATES],
-                                               value=s.l2, description="L2 rate λ")
+                                               value=s.l2, description=l2.label, tooltip=l2.describe,
+                                               style={"description_width": "5em"})
         self.controls["batch_size"].style.description_width = "6em"
         for name, (label, _) in FEATURES.items():
             self.controls[name] = widgets.Checkbox(value=name in s.features, description=label,
-                                                   indent=False, layout=widgets.Layout(width="6em"))
+                                                   tooltip=f"input feature {label}", indent=False,
+                                                   layout=widgets.Layout(width="6em"))
         for name, w in self.controls.items():
             w.observe(lambda change, name=name: self._on_change(name), names="value")
-        order = ["dataset", "noise", "train_percent", "activation", "eta", "batch_size", "l2"]
         self._hidden = list(s.hidden)
         self._arch = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self._show_arch()
         self._panel = widgets.VBox([
-            widgets.GridBox([self.controls[k] for k in order], layout=widgets.Layout(
+            widgets.GridBox([self.controls[c.name] for c in self._spec], layout=widgets.Layout(
                 grid_template_columns="repeat(auto-fill, minmax(260px, 1fr))")),
             widgets.HBox([widgets.Label("features")] + [self.controls[f] for f in FEATURES],
                          layout=widgets.Layout(flex_flow="row wrap")),
             self._arch])
         self._view, self._readouts = widgets.HTML(), widgets.HTML()
-        self._play_button = widgets.Button(description="play", icon="play")
+        self._play_button = widgets.Button(description="play", icon="play",
+                                           tooltip="train epoch after epoch, until pressed again")
         self._play_button.on_click(lambda _: self.pause() if self.playing else self.play())
-        step, reset = widgets.Button(description="step", icon="step-forward"), \
-            widgets.Button(description="reset", icon="undo")
+        step = widgets.Button(description="step", icon="step-forward", tooltip="train one epoch")
+        reset = widgets.Button(description="reset", icon="undo",
+                               tooltip="start again at epoch 0 from the next seed's weights")
         step.on_click(lambda _: self.train(1))
         reset.on_click(lambda _: self.reset())
         self._buttons = widgets.HBox([self._play_button, step, reset])
 
     def controls_spec(self, s=None):
-        """The sliders (the menus and check boxes are built in ``_build_widgets``)."""
+        """The menus and sliders, in the order shown (the check boxes for the features and the
+        + and − buttons for the hidden layers are built in ``_build_widgets``)."""
         s = s or self.settings
-        return [Control("noise", "noise", s.noise, *NOISE),
-                Control("train_percent", "train %", s.train_percent, 10, 90, 10),
-                Control("eta", "η", s.eta, options=ETAS),
-                Control("batch_size", "batch size", s.batch_size, 1, s.n_train, 1)]
+        return [Control("dataset", "data set", s.dataset, options=tuple(planar.SETS), menu=True,
+                        describe="the problem: which data set of the plane to learn"),
+                Control("noise", "noise", s.noise, *NOISE,
+                        describe="noise added to the points, in units of the pattern's radius"),
+                Control("train_percent", "train %", s.train_percent, 10, 90, 10,
+                        describe=f"the share of the {N_POINTS} points trained on; the rest "
+                                 f"are test points"),
+                Control("activation", "activation", s.activation, options=ACTIVATIONS, menu=True,
+                        describe="the hidden layers' activation function g"),
+                Control("eta", "η", s.eta, options=ETAS,
+                        describe="the learning rate η of each SGD step, on a log scale"),
+                Control("batch_size", "batch size", s.batch_size, 1, s.n_train, 1,
+                        describe="the mini-batch size m: training points per SGD step"),
+                Control("l2", "L2 rate λ", s.l2, options=L2_RATES, menu=True,
+                        describe="the L2 rate λ: each step also shrinks W by the factor 1 − ηλ")]
 
     def _show_arch(self):
-        """The + and − buttons for the hidden layers and for each layer's neurons."""
-        def button(text, action, enabled):
-            b = widgets.Button(description=text, disabled=not enabled,
+        """The + and − buttons for the hidden layers and for each layer's neurons (their
+        tooltips say what they do: a "−" alone names nothing)."""
+        def button(text, action, enabled, tooltip):
+            b = widgets.Button(description=text, disabled=not enabled, tooltip=tooltip,
                                layout=widgets.Layout(width="2.6em"))
             b.on_click(lambda _: action())
             return b
         n = len(self._hidden)
         kids = [widgets.Label(f"hidden layers: {n}"),
-                button("−", lambda: self._set_hidden(self._hidden[:-1]), n > 0),
-                button("+", lambda: self._set_hidden(self._hidden + [2]), n < MAX_LAYERS)]
+                button("−", lambda: self._set_hidden(self._hidden[:-1]), n > 0, LAYER_LESS),
+                button("+", lambda: self._set_hidden(self._hidden + [2]), n < MAX_LAYERS, LAYER_MORE)]
         for l, width in enumerate(self._hidden):
             def resize(d, l=l):
                 h = list(self._hidden)
                 h[l] += d
                 self._set_hidden(h)
             kids += [widgets.Label(f"layer {l + 1}: {width}"),
-                     button("−", lambda: resize(-1), width > 1),
-                     button("+", lambda: resize(+1), width < MAX_NEURONS)]
+                     button("−", lambda: resize(-1), width > 1, NEURON_LESS.format(l + 1)),
+                     button("+", lambda: resize(+1), width < MAX_NEURONS, NEURON_MORE.format(l + 1))]
         self._arch.children = kids
 
     def _set_hidden(self, hidden):
@@ -514,13 +530,12 @@ class Playground(Explorer):
         return (f'<div class="nnx-root nnx-pg nnx-theme" data-explorer="playground" '
                 f'role="group" aria-label="{escape(self.title)}">'
                 f'<style>{STYLE}{PAGE_STYLE}</style>'
-                f'<div class="nnx-title">{escape(self.title)}</div>'
+                f'<div class="nnx-title" aria-hidden="true">{escape(self.title)}</div>'
                 f'{_page_controls(s, self.controls_spec(s))}'
                 f'<div class="nnx-pg-main">'
                 f'<div class="nnx-pg-net" role="group" aria-label="the network"></div>'
-                f'<div class="nnx-pg-out"><canvas class="nnx-pg-heat" width="240" height="240" '
-                f'role="img" aria-label="the network\'s output over the plane, with the training '
-                f'and test points"></canvas><div class="nnx-pg-legend"></div>'
+                f'<div class="nnx-pg-out"><div class="nnx-pg-plane"></div>'
+                f'<div class="nnx-pg-legend"></div>'
                 f'<div class="nnx-pg-loss"></div>{_page_readouts()}</div></div>'
                 f'<div class="nnx-pg-status nnx-warn" role="status" aria-live="polite"></div>'
                 f'<script type="application/json" class="nnx-data">{data}</script>'
@@ -530,45 +545,56 @@ class Playground(Explorer):
 
 READOUTS = {"train_loss": "train loss", "test_loss": "test loss",
             "train_accuracy": "train accuracy", "test_accuracy": "test accuracy"}
+# what the + and − buttons do (their accessible names in the page, tooltips in Jupyter);
+# playground.js writes the same words
+LAYER_LESS, LAYER_MORE = "remove a hidden layer", "add a hidden layer"
+NEURON_LESS, NEURON_MORE = "one neuron less in hidden layer {}", "one neuron more in hidden layer {}"
 
 
 def _l2_label(v):
     return "0 (off)" if v == 0 else f"{v:g}"
 
 
-def _select(name, label, options, value, labels=None):
-    opts = "".join(f'<option value="{escape(str(o))}"{" selected" if o == value else ""}>'
+def _select(c, labels=None):
+    """A menu for Control ``c`` whose option values are the options themselves
+    (playground.js reads them so), labelled ``labels`` (default: the options)."""
+    opts = "".join(f'<option value="{escape(str(o))}"{" selected" if o == c.value else ""}>'
                    f'{escape(str(labels[i] if labels else o))}</option>'
-                   for i, o in enumerate(options))
-    return (f'<label class="nnx-control"><span class="nnx-label">{escape(label)}</span>'
-            f'<select data-control="{name}">{opts}</select></label>')
+                   for i, o in enumerate(c.options))
+    return (f'<label class="nnx-control"><span class="nnx-label">{escape(c.label)}</span>'
+            f'<select data-control="{c.name}" title="{escape(c.describe)}">{opts}</select></label>')
+
+
+# the page's name for a control, where it differs from the Control's (issue 8's contract)
+PAGE_NAMES = {"eta": "learning_rate"}
+HIDDEN_HELP = "neurons per hidden layer, such as 4, 2 (up to 4 layers of 1 to 8)"
 
 
 def _page_controls(s, spec):
     """The page's run buttons, menus, sliders, feature boxes and layer buttons."""
-    sliders = {c.name: html_input(c) for c in spec}
-    sliders["learning_rate"] = sliders.pop("eta").replace('data-control="eta"',
-                                                          'data-control="learning_rate"')
+    fields = {}
+    for c in spec:
+        if c.menu:
+            fields[c.name] = _select(c, [_l2_label(v) for v in L2_RATES] if c.name == "l2" else None)
+        else:
+            name = PAGE_NAMES.get(c.name, c.name)
+            fields[c.name] = html_input(replace(c, name=name))
     boxes = "".join(f'<label class="nnx-pg-feature"><input type="checkbox" data-control="feature_{k}"'
-                    f'{" checked" if k in s.features else ""}> {escape(label)}</label>'
-                    for k, (label, _) in FEATURES.items())
+                    f'{" checked" if k in s.features else ""} title="input feature {escape(label)}">'
+                    f' {escape(label)}</label>' for k, (label, _) in FEATURES.items())
     return (f'<div class="nnx-pg-bar">'
-            f'<button type="button" class="nnx-reset" data-action="reset">reset</button>'
-            f'<button type="button" data-action="play" aria-pressed="false">play</button>'
-            f'<button type="button" data-action="step">step</button>'
+            f'<button type="button" class="nnx-reset" data-action="reset" '
+            f'title="start again at epoch 0 from the next seed\'s weights">reset</button>'
+            f'<button type="button" data-action="play" aria-pressed="false" '
+            f'title="train epoch after epoch, until pressed again">play</button>'
+            f'<button type="button" data-action="step" title="train one epoch">step</button>'
             f'<span class="nnx-pg-epoch">epoch <b data-readout="epoch"></b></span></div>'
-            f'<div class="nnx-controls">'
-            f'{_select("dataset", "data set", list(planar.SETS), s.dataset)}'
-            f'{sliders["noise"]}{sliders["train_percent"]}'
-            f'{_select("activation", "activation", list(ACTIVATIONS), s.activation)}'
-            f'{sliders["learning_rate"]}{sliders["batch_size"]}'
-            f'{_select("l2", "L2 rate λ", list(L2_RATES), s.l2, [_l2_label(v) for v in L2_RATES])}'
+            f'<div class="nnx-controls">{"".join(fields[c.name] for c in spec)}'
             f'<label class="nnx-control"><span class="nnx-label">hidden</span>'
             f'<input type="text" data-control="hidden_layers" value="{", ".join(map(str, s.hidden))}" '
-            f'size="10" title="neurons per hidden layer, such as 4, 2 (up to 4 layers of 1 to 8)">'
-            f'</label></div>'
+            f'size="10" title="{HIDDEN_HELP}"></label></div>'
             f'<div class="nnx-pg-features" role="group" aria-label="input features">'
-            f'<span class="nnx-label">features</span>{boxes}</div>')
+            f'<span class="nnx-label" aria-hidden="true">features</span>{boxes}</div>')
 
 
 def _page_readouts():
@@ -577,12 +603,16 @@ def _page_readouts():
         for k, label in READOUTS.items()) + '</div>')
 
 
+# The page's layout.  The two pictures side by side wrap onto two rows on a narrow page;
+# each shrinks with the page only to MIN_SCALE of its size (its min-width, so that its 12 px
+# text stays >= 11 px on screen), and both fit a 390 px phone without scrolling.
 PAGE_STYLE = """
 .nnx-pg{max-width:780px}
 .nnx-pg-bar{display:flex;flex-wrap:wrap;align-items:center;gap:6px 10px;margin-bottom:6px}
 .nnx-pg-bar button,.nnx-pg-layers button,.nnx-pg-depth button{font:inherit;padding:2px 10px;
  border-radius:6px;border:1px solid currentColor;background:transparent;color:inherit;cursor:pointer}
 .nnx-pg button:disabled{opacity:.4;cursor:default}
+.nnx-pg-bar .nnx-reset{margin-top:0}
 .nnx-pg-depth{font-size:13px}
 .nnx-pg-depth button{padding:0 8px;margin-left:3px}
 .nnx-pg-bar button[aria-pressed="true"]{font-weight:600}
@@ -591,15 +621,17 @@ PAGE_STYLE = """
 .nnx-pg-features{display:flex;flex-wrap:wrap;align-items:center;gap:2px 12px;margin:4px 0}
 .nnx-pg-feature{white-space:nowrap;font-family:"STIX Two Text","Cambria",serif}
 .nnx-pg-main{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-start}
-.nnx-pg-net{flex:1 1 320px;min-width:0;position:relative}
-.nnx-pg-net svg{width:100%;height:auto;display:block}
-.nnx-pg-net canvas{position:absolute;border-radius:50%;pointer-events:none}
+.nnx-pg-net{flex:1 1 320px;min-width:0}
+.nnx-pg-fig{position:relative}
+.nnx-pg-fig svg,.nnx-pg-plane svg{width:100%;height:auto;display:block}
+.nnx-pg-fig canvas{position:absolute;border-radius:50%;pointer-events:none;background:var(--nnx-bg)}
 .nnx-pg-layers{position:relative;height:2.2em}
 .nnx-pg-layers div{position:absolute;transform:translateX(-50%);white-space:nowrap;text-align:center;
  font-size:12px;line-height:1.1}
 .nnx-pg-layers button{padding:0 6px;margin:0 1px}
-.nnx-pg-out{flex:0 1 290px;min-width:0}
-.nnx-pg-heat{width:100%;max-width:300px;height:auto;aspect-ratio:1;display:block}
+.nnx-pg-out{flex:1 1 276px;min-width:0;max-width:320px}
+.nnx-pg-plane{position:relative}
+.nnx-pg-heat{position:absolute;pointer-events:none}
 .nnx-pg-legend{font-size:12px;margin:2px 0}
 .nnx-pg-loss svg{width:100%;height:auto;display:block}
 .nnx-pg-status:empty{display:none}

@@ -4,9 +4,17 @@ Heatmaps are one small PNG image inside the SVG, a strip of tiles: every
 neuron's output over a GRID x GRID grid of the plane, the output neuron's
 last (shown large behind the points, too).  Values are
 mapped to [-1, 1] (:func:`unit`) and coloured from blue (-1: class 0, low)
-through white (0, the decision boundary of a sigmoid output) to orange (+1:
-class 1, high).  One PNG a frame, not one per neuron, keeps a frame well
+through the background (0, the decision boundary of a sigmoid output) to
+orange (+1: class 1, high): a cell is blue or orange with opacity |t|
+(:func:`rgba`), over a disc or square of the theme's background colour, so
+the middle is white in a light theme and dark in a dark one, with no second
+image.  One PNG a frame, not one per neuron, keeps a frame well
 under the 66 ms that 15 frames a second allow (``benchmarks/playground_speed.py``).
+
+Every other colour is the explorers' palette through :func:`~.svg.paint`
+(the theme's text, background and axis colours), and no text is smaller
+than ``MIN_FONT`` (12 px): on a narrow page the picture shrinks only to
+``MIN_SCALE`` of its size (:func:`~.svg.figure`).
 """
 import base64
 import io
@@ -17,16 +25,16 @@ import numpy as np
 
 from .. import planar
 from ..features import FEATURES, transform
-from .svg import COLORS, LogPlot, figure, network_diagram, node_xy
+from .svg import COLORS, MIN_FONT, LogPlot, figure, network_diagram, node_xy, paint
 
 GRID = 40                                   # heatmap cells per side (as in the page)
 LOW, MID, HIGH = (31, 119, 180), (255, 255, 255), (242, 142, 43)
 BACKDROP = 0.6                              # the big heatmap's colours go 60% of the way, so
                                             # that the points, in full colour, stand out
-NET_BOX = (28, 24, 340, 250)                # x0, y0, width, height of the network diagram
-OUT = (420, 24, 240)                        # x0, y0, side of the output heatmap
-LOSS = (380, 290, 330, 130)                 # x0, y0, width, height of the loss curves
-WIDTH, HEIGHT = 720, 424
+NET_BOX = (28, 28, 340, 250)                # x0, y0, width, height of the network diagram
+OUT = (420, 28, 240)                        # x0, y0, side of the output heatmap
+LOSS = (380, 296, 330, 136)                 # x0, y0, width, height of the loss curves
+WIDTH, HEIGHT = 720, 436
 
 
 def grid_points():
@@ -58,6 +66,18 @@ def _palette():
 PALETTE = _palette()
 
 
+def rgba(t):
+    """RGBA uint8 of shape t.shape + (4,) for values t in [-1, 1] (clipped; NaN -> 0): HIGH
+    for t >= 0, LOW below, with opacity |t| in steps of 1/255 (as playground.js's heatmaps).
+    Over the background colour this is :func:`colours` with the background as the middle."""
+    t = np.clip(np.nan_to_num(np.asarray(t, dtype=float), nan=0.0, posinf=1.0, neginf=-1.0),
+                -1.0, 1.0)
+    out = np.empty(t.shape + (4,), dtype=np.uint8)
+    out[..., :3] = np.where(t[..., None] >= 0, np.array(HIGH, np.uint8), np.array(LOW, np.uint8))
+    out[..., 3] = np.rint(np.abs(t) * 255).astype(np.uint8)
+    return out
+
+
 def colours(t):
     """RGB uint8 of shape t.shape + (3,) for values t in [-1, 1] (clipped; NaN -> 0),
     in steps of 1/256 (as playground.js's palette)."""
@@ -66,14 +86,15 @@ def colours(t):
 
 
 def sprite(tiles):
-    """One PNG (a data: URI) of the tiles side by side: each tile GRID^2 values in [-1, 1].
+    """One RGBA PNG (a data: URI) of the tiles side by side: each tile GRID^2 values in
+    [-1, 1], coloured by :func:`rgba` (transparent at 0).
 
     Encoding one image a frame instead of one per neuron keeps a frame cheap; the
     picture shows tile k of it through a clip path (:func:`tile`)."""
     from PIL import Image
     rows = np.reshape(np.asarray(tiles), (len(tiles), GRID, GRID)).transpose(1, 0, 2)
     buf = io.BytesIO()
-    Image.fromarray(colours(rows.reshape(GRID, -1))).save(buf, "PNG", compress_level=1)
+    Image.fromarray(rgba(rows.reshape(GRID, -1)), "RGBA").save(buf, "PNG", compress_level=1)
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
@@ -120,30 +141,33 @@ def draw_network(session, key):
             x, y = node_xy(sizes, NET_BOX, l, j)
             clip = f"{key}c{k}"
             parts.append(f'<clipPath id="{clip}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
-                         f'</clipPath>' + tile(key, k, x - r, y - r, 2 * r, clip))
+                         f'</clipPath><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"'
+                         f'{paint(COLORS["bg"])}/>' + tile(key, k, x - r, y - r, 2 * r, clip))
             k += 1
             if l == 0:
                 label = FEATURES[session.settings.features[j]][0]
-                parts.append(f'<text x="{x - r - 4:.1f}" y="{y + 4:.1f}" font-size="11" '
+                parts.append(f'<text x="{x - r - 4:.1f}" y="{y + 4:.1f}" font-size="{MIN_FONT}" '
                              f'text-anchor="end">{escape(label)}</text>')
     names = (["features"] + [f"{n} neuron{'s' * (n > 1)}" for n in sizes[1:-1]] + ["output"])
     for l, text in enumerate(names):
         x = NET_BOX[0] + NET_BOX[2] * (l + 0.5) / len(sizes)
-        parts.append(f'<text x="{x:.1f}" y="{NET_BOX[1] - 8:.1f}" font-size="11" '
-                     f'text-anchor="middle" fill="{COLORS["axis"]}">{escape(text)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{NET_BOX[1] - 10:.1f}" font-size="{MIN_FONT}" '
+                     f'text-anchor="middle"{paint(COLORS["axis"])}>{escape(text)}</text>')
     return "".join(parts)
 
 
 def draw_points(session):
-    """SVG circles of the points: training points filled, test points ringed (cached:
-    the points never move during a run)."""
+    """SVG circles of the points, in their class's colour: training points with a thin ring
+    of the background's colour, test points with a thicker ring of the text's (both follow
+    the theme; cached: the points never move during a run)."""
     cached = session.cache.get("points")
     if cached is None:
         x0, y0, side = OUT
         e = planar.EXTENT
         t, parts = session.trainer, []
-        for P, Y, stroke in ((session.points, t.Y, 'stroke="#fff" stroke-width="0.8"'),
-                             (session.points_test, t.Y_test, 'stroke="#1f2328" stroke-width="1.5"')):
+        for P, Y, stroke in ((session.points, t.Y, paint(stroke=COLORS["bg"]) + ' stroke-width="0.8"'),
+                             (session.points_test, t.Y_test,
+                              paint(stroke=COLORS["text"]) + ' stroke-width="1.5"')):
             value = np.clip(Y[:, 0], -1, 1) if session.regression else np.where(Y[:, 0] > 0.5, 1.0, -1.0)
             rgb = colours(value)
             for (x1, x2), c in zip(P, rgb):
@@ -161,18 +185,22 @@ def draw_output(session, key, k):
     e = planar.EXTENT
     px = lambda v: x0 + (v + e) / (2 * e) * side
     py = lambda v: y0 + (e - v) / (2 * e) * side
-    parts = [f'<clipPath id="{key}out"><rect x="{x0}" y="{y0}" width="{side}" height="{side}"/>'
-             f'</clipPath>', tile(key, k, x0, y0, side, f"{key}out"), draw_points(session),
-             f'<rect x="{x0}" y="{y0}" width="{side}" height="{side}" fill="none" '
-             f'stroke="{COLORS["axis"]}"/>']
+    square = f'x="{x0}" y="{y0}" width="{side}" height="{side}"'
+    A = paint(COLORS["axis"])
+    parts = [f'<clipPath id="{key}out"><rect {square}/></clipPath><rect {square}{paint(COLORS["bg"])}/>',
+             tile(key, k, x0, y0, side, f"{key}out"), draw_points(session),
+             f'<rect {square} fill="none"{paint(stroke=COLORS["axis"])}/>']
     for v in (-e, 0.0, e):
-        parts.append(f'<text x="{px(v):.1f}" y="{y0 + side + 12:.1f}" font-size="10" '
-                     f'text-anchor="middle" fill="{COLORS["axis"]}">{v:g}</text>'
-                     f'<text x="{x0 - 3:.1f}" y="{py(v) + 3:.1f}" font-size="10" '
-                     f'text-anchor="end" fill="{COLORS["axis"]}">{v:g}</text>')
-    parts.append(f'<text x="{x0 + side / 2:.1f}" y="{y0 - 8:.1f}" font-size="11" '
-                 f'text-anchor="middle" fill="{COLORS["axis"]}">output over the plane '
-                 f'(x₁ across, x₂ up); test points ringed</text>')
+        parts.append(f'<text x="{px(v):.1f}" y="{y0 + side + 14:.1f}" font-size="{MIN_FONT}" '
+                     f'text-anchor="middle"{A}>{v:g}</text>'
+                     f'<text x="{x0 - 4:.1f}" y="{py(v) + 4:.1f}" font-size="{MIN_FONT}" '
+                     f'text-anchor="end"{A}>{v:g}</text>')
+    parts.append(f'<text x="{x0 + side / 2:.1f}" y="{y0 + side + 14:.1f}" font-size="{MIN_FONT}" '
+                 f'text-anchor="middle" font-style="italic" dx="24">x₁</text>'
+                 f'<text x="{x0 - 16:.1f}" y="{y0 + side / 2 - 14:.1f}" font-size="{MIN_FONT}" '
+                 f'text-anchor="middle" font-style="italic">x₂</text>'
+                 f'<text x="{x0 + side / 2:.1f}" y="{y0 - 10:.1f}" font-size="{MIN_FONT}" '
+                 f'text-anchor="middle"{A}>output over the plane; test points ringed</text>')
     return "".join(parts)
 
 
@@ -202,13 +230,17 @@ def draw_losses(session):
     for history, dash in ((t.train_loss, ""), (t.test_loss, "5 3")):
         xs, ys = thin(history)
         plot.line(xs, ys, COLORS["model"] if not dash else COLORS["data"], 1.8, dash)
-    legend = (f'<line x1="{x0 + 60}" y1="{y0 + 7}" x2="{x0 + 80}" y2="{y0 + 7}" '
-              f'stroke="{COLORS["model"]}" stroke-width="1.8"/>'
-              f'<text x="{x0 + 84}" y="{y0 + 11}" font-size="10">train</text>'
-              f'<line x1="{x0 + 120}" y1="{y0 + 7}" x2="{x0 + 140}" y2="{y0 + 7}" '
-              f'stroke="{COLORS["data"]}" stroke-width="1.8" stroke-dasharray="5 3"/>'
-              f'<text x="{x0 + 144}" y="{y0 + 11}" font-size="10">test</text>')
-    return plot.svg() + legend
+    return plot.svg() + loss_legend(x0, y0)
+
+
+def loss_legend(x0, y0):
+    """The key to the loss curves: train solid, test dashed (text baseline at y0 + 11)."""
+    return (f'<line x1="{x0 + 60}" y1="{y0 + 7}" x2="{x0 + 80}" y2="{y0 + 7}"'
+            f'{paint(stroke=COLORS["model"])} stroke-width="1.8"/>'
+            f'<text x="{x0 + 84}" y="{y0 + 11}" font-size="{MIN_FONT}">train</text>'
+            f'<line x1="{x0 + 126}" y1="{y0 + 7}" x2="{x0 + 146}" y2="{y0 + 7}"'
+            f'{paint(stroke=COLORS["data"])} stroke-width="1.8" stroke-dasharray="5 3"/>'
+            f'<text x="{x0 + 150}" y="{y0 + 11}" font-size="{MIN_FONT}">test</text>')
 
 
 def draw(session):

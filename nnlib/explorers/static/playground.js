@@ -14,8 +14,12 @@
  * tests/test_explorers_playground.py checks that k epochs here equal nnlib's to 1e-9.
  *
  * Part 2 is the page: controls, the network diagram with a small heatmap per neuron
- * (canvases over nnx.networkDiagram's SVG), the output heatmap with the points, the loss
- * curves, and root.playground = {state(), step(k), ...} for tests. */
+ * (canvases over nnx.networkDiagram's SVG), the output heatmap with the points (a canvas over
+ * an SVG of its axes), the loss curves, and root.playground = {state(), step(k), ...} for tests.
+ * Colours follow the theme as in every explorer: text and lines through nnx.paint's classes, the
+ * heatmaps blue or orange with opacity |t| over the theme's background (playground_svg.rgba), the
+ * points' rings in the background's and the text's colour, redrawn when the theme changes. Text is
+ * 12 px (nnx.MIN_FONT) in pictures that shrink only to nnx.MIN_SCALE: >= 11 px on screen. */
 (function () {
   /* ================================ part 1: the trainer ================================ */
   var ACT = {
@@ -205,8 +209,8 @@
   }
 
   /* ================================ part 2: the page ================================ */
-  var GRID = 40, NET = [28, 22, 340, 250], NW = 372, NH = 282, BUDGET = 12;   // ms of training per frame
-  var LOW = [31, 119, 180], HIGH = [242, 142, 43], SIDE = 240, PAD = 22;
+  var GRID = 40, NET = [24, 22, 310, 250], NW = 340, NH = 282, BUDGET = 12;   // ms of training per frame
+  var LOW = [31, 119, 180], HIGH = [242, 142, 43], SIDE = 240, PLANE = [34, 8], PW = 282, PH = 284;
   var BACKDROP = 0.6;                                  // the big heatmap is paler, so the points stand out
 
   /* Centres of the GRID x GRID heatmap cells, row by row from the top (playground_svg.grid_points). */
@@ -254,16 +258,17 @@
     var end = t >= 0 ? HIGH : LOW, a = Math.abs(t), c = [0, 1, 2].map(function (k) { return Math.floor(mid[k] + (end[k] - mid[k]) * a + 0.5); });
     return "rgb(" + c.join(",") + ")";
   }
-  /* The same colours for 513 steps of t from -1 to 1, as little-endian RGBA words (fast heatmaps). */
-  function palette(mid) {
+  /* The heatmaps' colours for 513 steps of t from -1 to 1, as little-endian RGBA words: HIGH or LOW
+   * with opacity |t| (playground_svg.rgba), so that the theme's background shows through as the middle. */
+  function palette() {
     var words = new Uint32Array(513);
     for (var i = 0; i <= 512; i++) {
-      var t = i / 256 - 1, end = t >= 0 ? HIGH : LOW, a = Math.abs(t), c = [];
-      for (var k = 0; k < 3; k++) c.push(Math.floor(mid[k] + (end[k] - mid[k]) * a + 0.5));
-      words[i] = (255 << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0;
+      var t = i / 256 - 1, c = t >= 0 ? HIGH : LOW, alpha = Math.round(Math.abs(t) * 255);
+      words[i] = (alpha << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0;
     }
     return words;
   }
+  var WORDS = palette();
   function paint(canvas, values, words) {
     if (canvas.width !== GRID) { canvas.width = GRID; canvas.height = GRID; canvas.nnxImage = null; }
     var ctx = canvas.getContext("2d"), img = canvas.nnxImage || (canvas.nnxImage = ctx.createImageData(GRID, GRID));
@@ -279,10 +284,14 @@
     this.root = root; this.d = d; this.playing = false; this.frames = 0;
     this.grid = gridPoints(d.extent);
     var q = function (sel) { return root.querySelector(sel); };
-    this.el = { net: q(".nnx-pg-net"), heat: q(".nnx-pg-heat"), loss: q(".nnx-pg-loss"), legend: q(".nnx-pg-legend"),
+    this.el = { net: q(".nnx-pg-net"), plane: q(".nnx-pg-plane"), loss: q(".nnx-pg-loss"), legend: q(".nnx-pg-legend"),
       status: q(".nnx-pg-status"), play: q('[data-action="play"]'), hidden: q('[data-control="hidden_layers"]') };
+    this.el.plane.innerHTML = this.planeAxes();
+    this.el.plane.style.minWidth = minWidth(PW) + "px";
+    this.el.heat = q(".nnx-pg-heat");
     this.settings = JSON.parse(JSON.stringify(d.settings));
     this.bind();
+    this.watchTheme();
     this.rebuild();
   }
   var P = Playground.prototype;
@@ -293,8 +302,9 @@
     return input.dataset.kind === "options" ? JSON.parse(input.dataset.options)[Math.round(pos)] : pos;
   };
   P.showSlider = function (input) {
-    var v = this.sliderValue(input), out = input.parentNode.querySelector(".nnx-value");
+    var v = this.sliderValue(input), out = input.closest(".nnx-control").querySelector(".nnx-value");
     input.dataset.value = String(v);
+    input.setAttribute("aria-valuetext", String(v));   // an options slider's position is an index
     if (out) out.textContent = String(v);
     return v;
   };
@@ -344,6 +354,18 @@
     root.querySelector('[data-action="reset"]').addEventListener("click", function () { self.reset(); });
   };
   P.say = function (text) { this.el.status.textContent = text; };
+  /* A new theme (the book's light/dark switch, or JupyterLab's): new colours for the points' rings. */
+  P.watchTheme = function () {
+    var self = this;
+    if (!window.MutationObserver) return;
+    var observer = new MutationObserver(function () {
+      self.theme = null;
+      if (self.pending) { cancelAnimationFrame(self.pending); self.pending = null; }
+      self.draw();                                     // at once: a theme change is rare
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "data-mode", "class", "style"] });
+    observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light", "class", "style"] });
+  };
 
   /* The hidden-layers text box: "8, 8" is two layers of 8; empty is none. */
   P.typeHidden = function (final) {
@@ -418,24 +440,29 @@
   /* ---- drawing ---- */
   function radius(sizes) { var gap = Math.min(NET[3] / Math.max.apply(null, sizes), 90); return Math.max(Math.min(22, 0.42 * gap), 4); }
   function pct(v, of) { return (100 * v / of).toFixed(3) + "%"; }
+  function minWidth(width) { return Math.ceil(width * nnx.MIN_SCALE) + 1; }   // as nnx.figure: text >= 11 px
 
   /* The network panel's parts that change only with the architecture: the layer buttons,
    * the SVG, one canvas per neuron. */
   P.layout = function () {
     var self = this, sizes = this.session.trainer.net.sizes, d = this.d, hidden = this.settings.hidden, box = this.el.net;
     var r = radius(sizes) - 0.6, n = hidden.length;
+    // the buttons' names say what they do (a "\u2212" alone names nothing): playground.py's LAYER_LESS ...
+    function button(attrs, name, enabled, text) {
+      return '<button type="button" ' + attrs + ' aria-label="' + name + '" title="' + name + '"' + (enabled ? "" : " disabled") + '>' + text + '</button>';
+    }
     var html = ['<div class="nnx-pg-depth">hidden layers ' +
-      '<button type="button" data-layers="-1" aria-label="remove a hidden layer"' + (n ? "" : " disabled") + '>\u2212</button>' +
-      '<button type="button" data-layers="1" aria-label="add a hidden layer"' + (n < d.max_layers ? "" : " disabled") + '>+</button> ' +
-      '<b>' + n + '</b></div><div class="nnx-pg-layers">'];
+      button('data-layers="-1"', "remove a hidden layer", n > 0, "\u2212") +
+      button('data-layers="1"', "add a hidden layer", n < d.max_layers, "+") + ' <b>' + n + '</b></div><div class="nnx-pg-layers">'];
     hidden.forEach(function (width, l) {
       html.push('<div style="left:' + pct(NET[0] + NET[2] * (l + 1.5) / sizes.length, NW) + '">' +
-        '<button type="button" data-layer="' + l + '" data-by="-1" aria-label="one neuron less in hidden layer ' + (l + 1) + '"' + (width > 1 ? "" : " disabled") + '>\u2212</button>' +
-        '<button type="button" data-layer="' + l + '" data-by="1" aria-label="one neuron more in hidden layer ' + (l + 1) + '"' + (width < d.max_neurons ? "" : " disabled") + '>+</button>' +
+        button('data-layer="' + l + '" data-by="-1"', "one neuron less in hidden layer " + (l + 1), width > 1, "\u2212") +
+        button('data-layer="' + l + '" data-by="1"', "one neuron more in hidden layer " + (l + 1), width < d.max_neurons, "+") +
         '<br>' + width + ' neuron' + (width === 1 ? "" : "s") + '</div>');
     });
-    html.push('</div><div class="nnx-pg-fig" style="position:relative"><svg viewBox="0 0 ' + NW + ' ' + NH + '" role="img" ' +
-      'aria-label="the network: edges red for positive weights, blue for negative, wider for larger; each neuron shows its output over the plane"></svg>');
+    html.push('</div><div class="nnx-pg-fig" style="min-width:' + minWidth(NW) + 'px"><svg viewBox="0 0 ' + NW + ' ' + NH + '" role="img" ' +
+      'aria-label="the network: edges red and solid for positive weights, blue and dashed for negative, wider for larger; ' +
+      'each neuron shows its output over the plane" font-family="system-ui,sans-serif"' + nnx.paint(nnx.COLORS.text) + '></svg>');
     sizes.forEach(function (size, l) {
       for (var j = 0; j < size; j++) {
         var p = nnx.nodeXY(sizes, NET, l, j);
@@ -443,7 +470,12 @@
           ';width:' + pct(2 * r, NW) + ';height:' + pct(2 * r, NH) + '"></canvas>');
       }
     });
+    var active = document.activeElement, had = active && box.contains(active) && active.getAttribute("aria-label");
     box.innerHTML = html.join("") + '</div>';
+    if (had) {                                         // the new button that does the same keeps the focus
+      var same = box.querySelector('button[aria-label="' + had + '"]:not([disabled])') || box.querySelector("button:not([disabled])");
+      if (same) same.focus();
+    }
     this.nodes = Array.prototype.slice.call(box.querySelectorAll("canvas[data-node]"));
     box.querySelectorAll("button[data-layers]").forEach(function (b) {
       b.addEventListener("click", function () {
@@ -461,13 +493,12 @@
     });
   };
 
-  /* The explorer's own (themed) background and text colours, looked up at most twice a second. */
+  /* The explorer's own (themed) background and text colours, looked up again when the theme changes
+   * (watchTheme). */
   P.colours = function () {
-    var now = performance.now();
-    if (!this.theme || now - this.theme.at > 500) {
-      var style = getComputedStyle(this.root), mid = rgbOf(style.backgroundColor) || [255, 255, 255];
-      if (!this.theme || this.theme.mid.join() !== mid.join()) this.theme = { mid: mid, words: palette(mid) };
-      this.theme.text = style.color; this.theme.at = now;
+    if (!this.theme) {
+      var style = getComputedStyle(this.root);
+      this.theme = { mid: rgbOf(style.backgroundColor) || [255, 255, 255], text: style.color, words: WORDS };
     }
     return this.theme;
   };
@@ -497,11 +528,30 @@
     this.d.features.forEach(function (f) { labels[f[0]] = f[1]; });
     return this.session.settings.features.map(function (f, j) {
       var p = nnx.nodeXY(sizes, NET, 0, j);
-      return '<text x="' + (p[0] - r - 4).toFixed(1) + '" y="' + (p[1] + 4).toFixed(1) + '" font-size="11" text-anchor="end" fill="currentColor">' + nnx.esc(labels[f]) + '</text>';
+      return '<text x="' + (p[0] - r - 4).toFixed(1) + '" y="' + (p[1] + 4).toFixed(1) + '" font-size="' + nnx.MIN_FONT + '" text-anchor="end">' + nnx.esc(labels[f]) + '</text>';
     }).join("");
   };
 
-  /* The training points (filled) and test points (ringed), drawn once per run and theme. */
+  /* The output square's axes (an SVG under its canvas): the frame, ticks at -extent, 0, extent, x1 and x2. */
+  P.planeAxes = function () {
+    var e = this.d.extent, x0 = PLANE[0], y0 = PLANE[1], A = nnx.paint(nnx.COLORS.axis), F = ' font-size="' + nnx.MIN_FONT + '"', parts = [];
+    function px(v) { return (x0 + (v + e) / (2 * e) * SIDE).toFixed(1); }
+    function py(v) { return (y0 + (e - v) / (2 * e) * SIDE + 4).toFixed(1); }
+    [-e, 0, e].forEach(function (v) {
+      parts.push('<text x="' + px(v) + '" y="' + (y0 + SIDE + 15) + '"' + F + ' text-anchor="middle"' + A + '>' + v + '</text>' +
+        '<text x="' + (x0 - 5) + '" y="' + py(v) + '"' + F + ' text-anchor="end"' + A + '>' + v + '</text>');
+    });
+    parts.push('<text x="' + (x0 + SIDE / 2) + '" y="' + (y0 + SIDE + 30) + '"' + F + ' text-anchor="middle" font-style="italic">x\u2081</text>' +
+      '<text x="8" y="' + (y0 + SIDE / 2 + 4) + '"' + F + ' text-anchor="middle" font-style="italic">x\u2082</text>' +
+      '<rect x="' + (x0 - 0.5) + '" y="' + (y0 - 0.5) + '" width="' + (SIDE + 1) + '" height="' + (SIDE + 1) + '" fill="none"' + nnx.paint(null, nnx.COLORS.axis) + '/>');
+    return '<svg viewBox="0 0 ' + PW + ' ' + PH + '" role="img" aria-label="the network\'s output over the plane (x\u2081 across, x\u2082 up), ' +
+      'with the training points (filled) and the test points (ringed)" font-family="system-ui,sans-serif"' + nnx.paint(nnx.COLORS.text) + '>' + parts.join("") + '</svg>' +
+      '<canvas class="nnx-pg-heat" aria-hidden="true" style="left:' + pct(x0, PW) + ';top:' + pct(y0, PH) + ';width:' + pct(SIDE, PW) +
+      ';height:' + pct(SIDE, PH) + '"></canvas>';
+  };
+
+  /* The training points (a thin ring of the background's colour) and the test points (a ring of the
+   * text's), drawn once per run and theme. */
   P.pointsLayer = function (colours, dpr) {
     var S = this.session, key = [colours.text, colours.mid.join(), dpr].join("|");
     if (this.pointsFor === S && this.pointsKey === key) return this.pointsCanvas;
@@ -524,27 +574,19 @@
     return c;
   };
 
+  /* The output heatmap (transparent where the output is in the middle: the background shows) and
+   * the points, on the canvas over the axes of planeAxes. */
   P.drawOutput = function (values, colours) {
-    var S = this.session, canvas = this.el.heat, e = this.d.extent, dpr = window.devicePixelRatio || 1, W = SIDE + PAD;
-    if (canvas.width !== Math.round(W * dpr)) { canvas.width = canvas.height = Math.round(W * dpr); }
+    var S = this.session, canvas = this.el.heat, dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(SIDE * dpr)) { canvas.width = canvas.height = Math.round(SIDE * dpr); }
     var ctx = canvas.getContext("2d");
     if (!this.heatCanvas) this.heatCanvas = document.createElement("canvas");
     paint(this.heatCanvas, values, colours.words);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, W, W);
+    ctx.clearRect(0, 0, SIDE, SIDE);
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.heatCanvas, PAD, 0, SIDE, SIDE);
-    ctx.drawImage(this.pointsLayer(colours, dpr), PAD, 0, SIDE, SIDE);
-    ctx.strokeStyle = colours.text; ctx.lineWidth = 1; ctx.strokeRect(PAD + 0.5, 0.5, SIDE - 1, SIDE - 1);
-    ctx.fillStyle = colours.text; ctx.font = "10px system-ui,sans-serif";
-    function px(v) { return PAD + (v + e) / (2 * e) * SIDE; }
-    function py(v) { return (e - v) / (2 * e) * SIDE; }
-    [-e, 0, e].forEach(function (v) {
-      ctx.textAlign = "center"; ctx.fillText(String(v), Math.min(Math.max(px(v), PAD + 6), W - 6), SIDE + 12);
-      ctx.textAlign = "right"; ctx.fillText(String(v), PAD - 3, Math.min(Math.max(py(v) + 3, 9), SIDE));
-    });
-    ctx.textAlign = "center"; ctx.fillText("x\u2081", PAD + SIDE / 2, SIDE + 20);
-    ctx.textAlign = "left"; ctx.fillText("x\u2082", 2, SIDE / 2 - 12);
+    ctx.drawImage(this.heatCanvas, 0, 0, SIDE, SIDE);
+    ctx.drawImage(this.pointsLayer(colours, dpr), 0, 0, SIDE, SIDE);
     if (this.legendFor !== S.regression) {
       this.legendFor = S.regression;
       var dot = function (c, ring) { return '<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:rgb(' + c.join(",") + ');' +
@@ -568,10 +610,11 @@
       }
       plot.line(xs, ys, c[1], 1.8, c[2]);
     });
-    var legend = '<line x1="60" y1="7" x2="80" y2="7" stroke="' + nnx.COLORS.model + '" stroke-width="1.8"/>' +
-      '<text x="84" y="11" font-size="10" fill="currentColor">train</text>' +
-      '<line x1="120" y1="7" x2="140" y2="7" stroke="' + nnx.COLORS.data + '" stroke-width="1.8" stroke-dasharray="5 3"/>' +
-      '<text x="144" y="11" font-size="10" fill="currentColor">test</text>';
+    var F = ' font-size="' + nnx.MIN_FONT + '"';            // playground_svg.loss_legend
+    var legend = '<line x1="60" y1="7" x2="80" y2="7"' + nnx.paint(null, nnx.COLORS.model) + ' stroke-width="1.8"/>' +
+      '<text x="84" y="11"' + F + '>train</text>' +
+      '<line x1="126" y1="7" x2="146" y2="7"' + nnx.paint(null, nnx.COLORS.data) + ' stroke-width="1.8" stroke-dasharray="5 3"/>' +
+      '<text x="150" y="11"' + F + '>test</text>';
     this.el.loss.innerHTML = nnx.figure(300, 130, [plot, legend]).replace("<svg ", '<svg role="img" aria-label="training and test loss after every epoch" ');
   };
 
