@@ -132,15 +132,20 @@ def softmax_backward(Z, A, dA):
     return A * (dA - np.sum(dA * A, axis=-1, keepdims=True))
 
 
-def backward(act, Z, A, dA):
+def backward(act, Z, A, dA, overwrite_dA=False):
     """dC/dz from dC/da = ``dA`` through the activation ``act`` (chain rule).
 
     For an element-wise activation this is dC/da * g'(z), entry by entry, as
     in eq. ``bp-delta-L`` of the backpropagation chapter; for the softmax it
-    is the Jacobian-vector product of :func:`softmax_backward`.
+    is the Jacobian-vector product of :func:`softmax_backward`.  With
+    ``overwrite_dA=True`` an element-wise product is written into ``dA``
+    (no new array; for a caller whose ``dA`` is its own fresh array).
     """
     if act.backward is not None:
         return act.backward(Z, A, dA)
+    if overwrite_dA:
+        dA *= act.g_prime(Z, A)
+        return dA
     return dA * act.g_prime(Z, A)
 
 

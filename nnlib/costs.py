@@ -89,11 +89,8 @@ def _from_outputs(C, dC_dA):
         return C(A, Y)
 
     def delta(Z, A, Y, g):
-        dA = dC_dA(A, Y)                        # a fresh array, so the product goes in place
-        if g.backward is not None:              # a softmax output: its Jacobian-vector product
-            return g.backward(Z, A, dA)
-        dA *= g.g_prime(Z, A)                   # dC/da * g'(z)  (eq. bp-delta-L)
-        return dA
+        # dC/da * g'(z) (eq. bp-delta-L), into dC_dA's fresh array
+        return backward(g, Z, A, dC_dA(A, Y), overwrite_dA=True)
     return value, delta
 
 
