@@ -13,6 +13,11 @@ move is timed in the page, the way a reader's drag reaches it::
     root.getBoundingClientRect()                                       # forces style and layout
     performance.now() - t0
 
+The Playground draws at the next frame: a move there is timed as its handler, plus the
+draw it asks for (as the Playground times it), plus the style and layout right after it;
+its frames while training are timed too (one epoch per frame, the draw and the layout
+after it, not the epoch).
+
 The script prints, per explorer, the median over the repeats of each
 repeat's p50 and p95 (and the range of the p95s), and exits with status 1 if
 an explorer's p95 exceeds TARGET_MS (issue 13: half a 60 Hz frame).  Paint
@@ -33,8 +38,7 @@ POSITIONS = 21        # moves per control per repeat (at least)
 _CONTROLS_JS = """(i) => {
   const root = document.querySelectorAll('[data-explorer]')[i];
   return {kind: root.dataset.explorer,
-          controls: root.dataset.explorer === 'playground' ? [] :   // benchmarks/playground_speed.py times it
-            [...root.querySelectorAll('input[type=range][data-control]')].map(c =>
+          controls: [...root.querySelectorAll('input[type=range][data-control]')].map(c =>
             [c.dataset.control, Number(c.min), Number(c.max), Number(c.step) || 1, c.value])};
 }"""
 # After a tab comes to the front it restyles and lays out the whole page once:
@@ -56,6 +60,48 @@ _SWEEP_JS = """async ([i, name, positions]) => {
     input.dispatchEvent(new Event('input', {bubbles: true}));
     root.getBoundingClientRect();            // style and layout, now
     times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+# The Playground draws at the next frame (several events in a row draw once): a move's time is
+# its handler, plus the draw it asked for (the Playground's own timing of draw(), root.nnxDrawMs),
+# plus the style and layout after it, measured in the same frame right after the draw.
+_PLAYGROUND_SWEEP_JS = """async ([i, name, positions]) => {
+  const root = document.querySelectorAll('[data-explorer]')[i];
+  const input = root.querySelector(`input[type=range][data-control="${name}"]`);
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  root.scrollIntoView({block: 'center'});
+  root.playground.pause();
+  const times = [];
+  for (const p of positions) {
+    await frame();
+    const frames = root.playground.state().frames;
+    const t0 = performance.now();
+    input.value = p;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    const handler = performance.now() - t0;
+    await new Promise(r => requestAnimationFrame(r));    // after the Playground's own callback: drawn
+    const t1 = performance.now();
+    root.getBoundingClientRect();
+    const layout = performance.now() - t1;
+    if (root.playground.state().frames !== frames + 1) throw new Error('the Playground did not draw once');
+    times.push(handler + root.nnxDrawMs + layout);
+  }
+  return times;
+}"""
+# ... and a frame while it plays: one epoch, the draw and its layout (the epoch not counted).
+_PLAYGROUND_FRAMES_JS = """async ([i, n]) => {
+  const root = document.querySelectorAll('[data-explorer]')[i];
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  root.scrollIntoView({block: 'center'});
+  root.playground.reset();
+  const times = [];
+  for (let k = 0; k < n; k++) {
+    await frame();
+    root.playground.step(1);
+    const t1 = performance.now();
+    root.getBoundingClientRect();
+    times.push(root.nnxDrawMs + performance.now() - t1);
   }
   return times;
 }"""
@@ -113,9 +159,13 @@ def measure(repeats):
                 page.evaluate(_SETTLE_JS)
                 for i, kind, controls in found:
                     moves = []
+                    sweep_js = _PLAYGROUND_SWEEP_JS if kind == "playground" else _SWEEP_JS
                     for control, positions in controls:
-                        moves += page.evaluate(_SWEEP_JS, [i, control, positions])
+                        moves += page.evaluate(sweep_js, [i, control, positions])
                     times.setdefault(f"{name}: {kind}", []).append(moves)
+                    if kind == "playground":
+                        times.setdefault(f"{name}: {kind} frame", []).append(
+                            page.evaluate(_PLAYGROUND_FRAMES_JS, [i, POSITIONS * 2]))
         browser.close()
     return times
 

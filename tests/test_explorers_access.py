@@ -354,7 +354,7 @@ def test_negative_weights_are_dashed_in_python_and_in_the_page(browser, tmp_path
     from nnlib.explorers.svg import figure, network_diagram
     python = _lines(figure(300, 200, network_diagram([2, 1, 1], (0, 0, 300, 200), W=WEIGHTS)))
     page, errors = ep.open_page(browser, made(explorers.NeuronExplorer), tmp_path / "dash.html")
-    js = _lines(page.evaluate("(W) => nnx.figure(300, 200, [nnx.networkDiagram([2, 1, 1], [0, 0, 300, 200], {W: W})])",
+    js = _lines(page.evaluate("(W) => String(nnx.figure(300, 200, [nnx.networkDiagram([2, 1, 1], [0, 0, 300, 200], {W: W})]))",
                               WEIGHTS))
     for lines in (python, js):
         by_color = {style: dash for style, dash in lines}

@@ -68,6 +68,56 @@ def test_render_changes_the_live_picture_into_the_new_markup(browser, tmp_path):
     assert not errors, errors
 
 
+# A Figure drawn over another: parts kept, changed, gone and new, in the middle and at the
+# ends, duplicates and empty parts among them, as random sequences of part lists (seeded);
+# parts with character references, and parts core.js leaves to the browser's parser.
+FIGURES_JS = """([seed, rounds]) => {
+  %s
+  let state = seed;
+  const rand = (n) => { state = (1664525 * state + 1013904223) %% 4294967296; return state %% n; };
+  const pool = ['', '<circle cx="1" r="2"/>', '<circle cx="2" r="2"/>', '<text x="1">a</text>', '<text x="1">b</text>',
+    '<rect width="3"/><line x1="1"/>', '<path d="M0 0h1"/>', '<g><text>c</text></g>',
+    '<text x="2">w &gt; 0 &amp; &#8722;1 &#x2082;</text>', '<text aria-label="a &quot;b&quot;">x<tspan dy="2">2</tspan></text>',
+    '<text>&nbsp;x</text>', '<!-- a comment --><circle r="1"/>', '<circle r="1">'];   // the last three: read by the browser
+  const view = document.createElement('div');
+  document.body.appendChild(view);
+  let parts = [], bad = [];
+  for (let r = 0; r < rounds; r++) {
+    const next = parts.slice();
+    for (let e = rand(4); e >= 0; e--) {         // a few edits: change, insert or drop a part
+      const at = rand(next.length + 1), what = rand(3);
+      if (what === 0 && at < next.length) next[at] = pool[rand(pool.length)];
+      else if (what === 1) next.splice(at, 0, pool[rand(pool.length)]);
+      else next.splice(at, 1);
+    }
+    const figure = new nnx.Figure('<svg width="9">', next);
+    nnx.render(view, figure);
+    const t = document.createElement('template');
+    t.innerHTML = String(figure);
+    if (markupOf(view) !== markupOf(t.content)) bad.push(r);
+    parts = next;
+  }
+  view.remove();
+  return bad;
+}""" % CANON_JS
+
+
+def test_a_figure_over_a_figure_patches_only_its_parts(browser, tmp_path):
+    page, errors = ep.open_page(browser, made(explorers.NeuronExplorer), tmp_path / "figures.html")
+    for seed in range(5):
+        assert page.evaluate(FIGURES_JS, [seed, 200]) == [], seed
+    # an unchanged part keeps its node even when a part is inserted before it
+    same = page.evaluate("""() => {
+      const view = document.createElement('div'); document.body.appendChild(view);
+      nnx.render(view, new nnx.Figure('<svg>', ['<circle r="1"/>', '<text>t</text>']));
+      const text = view.querySelector('text');
+      nnx.render(view, new nnx.Figure('<svg>', ['<circle r="1"/>', '<rect/>', '<text>t</text>']));
+      const out = [view.querySelector('text') === text, view.firstChild.childNodes.length];
+      view.remove(); return out; }""")
+    assert same == [True, 3]
+    assert not errors, errors
+
+
 @pytest.mark.parametrize("cls", [c for c in CLASSES if c.kind != "playground"], ids=lambda c: c.kind)
 def test_every_redraw_equals_a_fresh_drawing(browser, tmp_path, cls):
     e = made(cls)

@@ -32,7 +32,7 @@
         '<text x="' + (x + width / 2).toFixed(1) + '" y="40" font-size="12" text-anchor="middle"' + paint(t < s ? C.bg : color) + '>' +
         esc(stepSymbol(st[0], st[1])) + '</text>');
     });
-    return out.join("");
+    return out;
   }
   function fmtLayer(rows, f) { return rows.map(function (r) { return r === null ? null : r.map(f); }); }
 
@@ -41,13 +41,13 @@
     var spots = nnx.edgeSpots(sizes, box), fits = Object.keys(spots).every(function (e) { return spots[e] !== null; });
     for (var l = 1; l < L; l++) labels.push("layer " + l);
     labels.push("output (layer " + L + ")");
-    var out = [nnx.networkDiagram(sizes, box, {
+    var out = nnx.networkParts(sizes, box, {
       W: d.W, fills: st.activations,
       texts: fmtLayer(st.activations, function (v) { return v.toFixed(3); }),
       above: [null].concat(fmtLayer(st.zs, function (v) { return "z = " + num(v); })),
       below: [null].concat(fmtLayer(st.deltas, function (v) { return "\u03b4 = " + num(v); })),
       edgeTexts: st.grad_W.map(function (G) { return G === null ? null : G.map(function (row) { return row.map(num); }); }),
-      nodesOn: st.nodes_on, edgesOn: st.edges_on, layerLabels: labels })];
+      nodesOn: st.nodes_on, edgesOn: st.edges_on, layerLabels: labels });
     for (var j = 0; j < sizes[L]; j++) {
       var p = nnx.nodeXY(sizes, box, L, j);
       out.push('<text x="' + (p[0] + 30).toFixed(1) + '" y="' + (p[1] - 2).toFixed(1) + '" font-size="12"' + paint(C.data) + '>target y = ' + fmt(y[j]) + '</text>');
@@ -58,7 +58,7 @@
     }
     out.push('<text x="8" y="' + (d.panel_top - 10) + '" font-size="12"' + paint(C.axis) + '>inside: a (white 0 \u2192 orange 1) \u00b7 grey above: z \u00b7 ' +
       '<tspan' + paint(GRAD) + '>purple: \u03b4 below, \u2202C/\u2202w on edges' + (fits ? "" : " that fit") + '</tspan> \u00b7 green: this step</text>');
-    return out.join("");
+    return out;
   }
 
   function panel(st, top, height) {
@@ -68,7 +68,7 @@
     var lines = st.lines.slice(0, MAX_LINES);
     if (st.lines.length > MAX_LINES) lines.push("\u2026 and " + (st.lines.length - MAX_LINES) + " more");
     lines.forEach(function (line, r) { out.push('<text x="22" y="' + (top + 44 + 17 * r) + '" font-size="12">' + esc(line) + '</text>'); });
-    return out.join("");
+    return out;
   }
 
   nnx.kinds.backprop = {

@@ -151,21 +151,35 @@
       (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>');
     return this;
   };
-  /* mark(X, Y, clip) (pixels) at every finite point, clipped to the axes (svg.py's Plot._marks) */
-  Plot.prototype.marks = function (xs, ys, mark) {
-    var s = "", clip = ' clip-path="url(#' + this.clip + ')"';
-    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) s += mark(this.px(xs[i]), this.py(ys[i]), clip);
-    this.parts.push(s); return this;
-  };
-  Plot.prototype.dots = function (xs, ys, color, r) {
-    var style = paint(color || COLORS.data);
-    return this.marks(xs, ys, function (X, Y, clip) { return '<circle cx="' + f1(X) + '" cy="' + f1(Y) + '" r="' + (r || 3.5) + '"' + style + clip + '/>'; });
-  };
-  Plot.prototype.squares = function (xs, ys, color, r) {
-    var style = paint(color || COLORS.data), h = r || 3.5;
-    return this.marks(xs, ys, function (X, Y, clip) {
-      return '<rect x="' + f1(X - h) + '" y="' + f1(Y - h) + '" width="' + 2 * h + '" height="' + 2 * h + '"' + style + clip + '/>';
+  /* Several lines of one style as one <path>: series is [[xs, ys], ...]. The same picture as a
+   * polyline per series, in one element (fewer elements redraw faster). */
+  Plot.prototype.lines = function (series, color, width, dash) {
+    var d = "", self = this;
+    series.forEach(function (xy) {
+      var xs = xy[0], ys = xy[1], cmd = "M";
+      for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) { d += cmd + f1(self.px(xs[i])) + " " + f1(self.py(ys[i])); cmd = "L"; }
     });
+    this.parts.push(d ? '<path d="' + d + '" fill="none"' + paint(null, color || COLORS.model) + ' stroke-width="' + (width || 2) + '"' +
+      (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>' : "");
+    return this;
+  };
+  /* The marks at every finite point, clipped to the axes: all of them one <path>, shape(X, Y)
+   * (pixels) giving one mark's outline. (svg.py's Plot._marks draws an element per point: the
+   * same picture. One element redraws faster than dozens.) */
+  Plot.prototype.marks = function (xs, ys, color, shape) {
+    var d = "";
+    for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) d += shape(this.px(xs[i]), this.py(ys[i]));
+    this.parts.push(d ? '<path d="' + d + '"' + paint(color || COLORS.data) + ' clip-path="url(#' + this.clip + ')"/>' : "");
+    return this;
+  };
+  Plot.prototype.dots = function (xs, ys, color, r) {       // discs of radius r: two half circles each
+    r = r || 3.5;
+    var arcs = "a" + r + " " + r + " 0 1 0 " + 2 * r + " 0a" + r + " " + r + " 0 1 0 " + -2 * r + " 0Z";
+    return this.marks(xs, ys, color, function (X, Y) { return "M" + f1(X - r) + " " + f1(Y) + arcs; });
+  };
+  Plot.prototype.squares = function (xs, ys, color, r) {    // squares of half side r
+    var h = r || 3.5, sides = "h" + 2 * h + "v" + 2 * h + "h" + -2 * h + "Z";
+    return this.marks(xs, ys, color, function (X, Y) { return "M" + f1(X - h) + " " + f1(Y - h) + sides; });
   };
   Plot.prototype.vline = function (x, color, dash) {
     var X = f1(this.px(x));
@@ -177,10 +191,34 @@
     return this;
   };
   Plot.prototype.svg = function () { return this.parts.join(""); };
+  /* Parts that are the same at every redraw of this explorer (axes, fixed curves): fn(plot) draws
+   * them the first time, and later redraws reuse the very same strings, so that nnx.render sees
+   * at once that they did not change. store is the explorer's data (one per explorer, like its
+   * clip ids); name tells this plot's fixed parts apart. */
+  Plot.prototype.fixed = function (store, name, fn) {
+    var cache = store.nnxFixed || (store.nnxFixed = {}), key = this.clip + " " + name, parts = cache[key];
+    if (!parts) { var start = this.parts.length; fn(this); parts = cache[key] = this.parts.splice(start); }
+    Array.prototype.push.apply(this.parts, parts);
+    return this;
+  };
   nnx.Plot = Plot;
+  /* A picture: the <svg> element's opening tag and its parts, each part in a <g> of its own, so
+   * that a redraw (nnx.render) parses and patches only the parts that changed. String(figure)
+   * is its markup. */
+  function Figure(head, parts) { this.head = head; this.parts = parts; }
+  function group(part) { return "<g>" + part + "</g>"; }
+  Figure.prototype.toString = function () { return this.head + this.parts.map(group).join("") + "</svg>"; };
+  nnx.Figure = Figure;
+  /* parts: markup strings, Plots (each of a plot's parts becomes a part) and arrays of these. */
   nnx.figure = function (width, height, parts) {
-    return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + width + ' ' + height + '" width="' + width + '" height="' + height +
-      '" style="min-width:' + (Math.ceil(width * MIN_SCALE) + 1) + 'px" font-family="system-ui,sans-serif"' + paint(COLORS.text) + '>' + parts.map(function (p) { return typeof p === "string" ? p : p.svg(); }).join("") + '</svg>';
+    var flat = [];
+    (function add(list) {
+      list.forEach(function (p) {
+        if (Array.isArray(p)) add(p); else if (typeof p === "string") flat.push(p); else Array.prototype.push.apply(flat, p.parts);
+      });
+    })(parts);
+    return new Figure('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + width + ' ' + height + '" width="' + width + '" height="' + height +
+      '" style="min-width:' + (Math.ceil(width * MIN_SCALE) + 1) + 'px" font-family="system-ui,sans-serif"' + paint(COLORS.text) + '>', flat);
   };
   nnx.linspace = function (lo, hi, n) { var out = []; for (var i = 0; i < n; i++) out.push(lo + (hi - lo) * i / (n - 1)); return out; };
 
@@ -278,8 +316,9 @@
       '</text><text x="' + (x + 136) + '" y="' + y + '" font-size="12"' + A + '>wider: larger |w|</text>';
   };
   function at(rows, l, j) { return rows && rows[l] ? rows[l][j] : null; }   /* svg.py's _at */
-  /* o: {W, fills, texts, above, below, edgeTexts, nodesOn, edgesOn, layerLabels}: see network_diagram. */
-  nnx.networkDiagram = function (sizes, box, o) {
+  /* o: {W, fills, texts, above, below, edgeTexts, nodesOn, edgesOn, layerLabels}: see network_diagram.
+   * The diagram's elements as a list of markup strings (nnx.networkDiagram joins them). */
+  nnx.networkParts = function (sizes, box, o) {
     o = o || {};
     var r = nnx.nodeRadius(sizes, box), key = function (a) { return a.join(","); };
     var onNodes = {}, onEdges = {}, halos = [], edges = [], labels = [], nodes = [], l, j, k;
@@ -317,8 +356,9 @@
       nodes.push('<text x="' + f1(box[0] + box[2] * (l + 0.5) / sizes.length) + '" y="' + f1(box[1] + box[3] + 14) +
         '" font-size="12" text-anchor="middle"' + paint(COLORS.axis) + '>' + esc(s) + '</text>');
     });
-    return halos.concat(edges, labels, nodes).join("");
+    return halos.concat(edges, labels, nodes);
   };
+  nnx.networkDiagram = function (sizes, box, o) { return nnx.networkParts(sizes, box, o).join(""); };
 
   /* ---- contour lines, segments, log axes (svg.py: contour_lines, segments, decade_label,
    *      decade_ticks, LogPlot) ---- */
@@ -401,38 +441,137 @@
     return v === null || v === undefined ? "\u2014" : String(v);
   }
   /* ---- redrawing: change only what changed ---- */
-  /* Make the live node a equal to the parsed node b (same tag): attributes, then children,
-   * pairwise; a child of another tag is replaced. Unchanged nodes are not touched, so that
+  /* A picture's nodes as plain data: an element is {ns, name, attrs: [[name, value], ...], kids},
+   * a text node its string. tree() reads the markup the draw functions write (elements,
+   * double-quoted attributes, text with &amp; &lt; &gt; &quot; and numeric references) without
+   * making any node; for anything else it returns null, and the browser's parser reads it. */
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var TOKEN = /<(\/?)([A-Za-z][\w-]*)((?:\s+[\w-]+="[^"]*")*)\s*(\/?)>|[^<]+/g, ATTR = /([\w-]+)="([^"]*)"/g;
+  var ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g, NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  function decode(s) {
+    if (s.indexOf("&") < 0) return s;
+    if (s.replace(ENTITY, "").indexOf("&") >= 0) return null;        // a reference we do not read
+    return s.replace(ENTITY, function (m, name, dec, hex) { return name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)); });
+  }
+  function tree(markup) {
+    var top = { kids: [] }, stack = [top], at = 0, m, a, text;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(markup))) {
+      if (m.index !== at) return null;
+      at = TOKEN.lastIndex; top = stack[stack.length - 1];
+      if (m[2] === undefined) {                                   // text
+        if ((text = decode(m[0])) === null) return null;
+        top.kids.push(text);
+      } else if (m[1]) {                                          // </name>
+        if (top.name !== m[2] || stack.length === 1) return null;
+        stack.pop();
+      } else {                                                    // <name ...> or <name .../>
+        if (m[2] === "foreignObject") return null;
+        var el = { ns: SVG_NS, name: m[2], attrs: [], kids: [] };
+        ATTR.lastIndex = 0;
+        while ((a = ATTR.exec(m[3]))) {
+          if ((text = decode(a[2])) === null) return null;
+          el.attrs.push([a[1], text]);
+        }
+        top.kids.push(el);
+        if (!m[4]) stack.push(el);
+      }
+    }
+    return at === markup.length && stack.length === 1 ? stack[0].kids : null;
+  }
+  function fromDom(n) {
+    return n.nodeType === 3 ? n.nodeValue : { ns: n.namespaceURI, name: n.localName,
+      attrs: Array.prototype.map.call(n.attributes, function (a) { return [a.name, a.value]; }),
+      kids: Array.prototype.filter.call(n.childNodes, isNode).map(fromDom) };
+  }
+  function build(k) {
+    if (typeof k === "string") return document.createTextNode(k);
+    var el = document.createElementNS(k.ns, k.name);
+    k.attrs.forEach(function (p) { el.setAttribute(p[0], p[1]); });
+    k.kids.forEach(function (c) { el.appendChild(build(c)); });
+    return el;
+  }
+  /* Make the live element a equal to the element k (same name): attributes, then children,
+   * pairwise; a child of another name is replaced. Unchanged nodes are not touched, so that
    * the browser restyles and lays out only what a move changed. */
-  function morph(a, b) {
-    var i, attr, as = a.attributes, bs = b.attributes;
-    for (i = as.length - 1; i >= 0; i--) if (!b.hasAttribute(as[i].name)) a.removeAttribute(as[i].name);
-    for (i = 0; i < bs.length; i++) {
-      attr = bs[i];
-      if (a.getAttribute(attr.name) !== attr.value) a.setAttribute(attr.name, attr.value);
-    }
-    var ac = a.firstChild, bc = b.firstChild;
-    while (bc) {
-      var bn = bc.nextSibling;
-      if (!ac) a.appendChild(bc);
-      else if (ac.nodeType === 3 && bc.nodeType === 3) { if (ac.nodeValue !== bc.nodeValue) ac.nodeValue = bc.nodeValue; }
-      else if (ac.nodeName === bc.nodeName && ac.nodeType === 1) morph(ac, bc);
-      else { a.replaceChild(bc, ac); ac = bc; }
-      ac = ac && ac.nextSibling; bc = bn;
-    }
+  function morph(a, k) {
+    var i, as = a.attributes, wanted = {};
+    k.attrs.forEach(function (p) { wanted[p[0]] = true; });
+    for (i = as.length - 1; i >= 0; i--) if (!wanted[as[i].name]) a.removeAttribute(as[i].name);
+    k.attrs.forEach(function (p) { if (a.getAttribute(p[0]) !== p[1]) a.setAttribute(p[0], p[1]); });
+    morphKids(a, k.kids);
+  }
+  function morphKids(a, kids) {
+    var ac = a.firstChild;
+    kids.forEach(function (k) {
+      if (!ac) { a.appendChild(build(k)); return; }
+      var next = ac.nextSibling;
+      if (typeof k === "string" && ac.nodeType === 3) { if (ac.nodeValue !== k) ac.nodeValue = k; }
+      else if (typeof k !== "string" && ac.nodeType === 1 && ac.localName === k.name && ac.namespaceURI === k.ns) morph(ac, k);
+      else a.replaceChild(build(k), ac);
+      ac = next;
+    });
     while (ac) { var an = ac.nextSibling; a.removeChild(ac); ac = an; }
   }
   var parser = document.createElement("template");
-  /* Show the markup html in the element view, changing only what differs from what it shows. */
-  nnx.render = function (view, html) {
-    if (view.nnxShown === html && view.firstChild === view.nnxNode && view.childNodes.length === 1) return;   // nothing changed
-    parser.innerHTML = html;               // parsed in the template's inert document: no style, no layout
-    var fresh = parser.content, old = view.firstElementChild;
-    if (old && fresh.childNodes.length === 1 && fresh.firstChild.nodeName === old.nodeName && view.childNodes.length === 1) morph(old, fresh.firstChild);
-    else view.replaceChildren(fresh);
+  function isNode(n) { return n.nodeType === 1 || n.nodeType === 3; }   // elements and text, not comments
+  function parsed(markup) {           // the browser's reading of markup, as data
+    parser.innerHTML = markup;        // in the template's inert document: no style, no layout
+    var kids = Array.prototype.filter.call(parser.content.childNodes, isNode).map(fromDom);
     parser.innerHTML = "";
-    view.nnxShown = html; view.nnxNode = view.firstChild;
+    return kids;
+  }
+  /* Show picture (a Figure, or any markup) in the element view, changing only what differs from
+   * what it shows. A Figure drawn over the Figure shown before is patched part by part: only the
+   * parts whose markup changed are read, and morphed into their <g>. */
+  nnx.render = function (view, picture) {
+    var shown = view.nnxShown, svg = view.firstChild;
+    var intact = svg && svg === view.nnxNode && !svg.nextSibling;
+    if (picture instanceof Figure && shown instanceof Figure && intact && shown.head === picture.head) nnx.patch(svg, picture.parts);
+    else if (!(intact && typeof shown === "string" && shown === picture)) {
+      var kids = parsed(String(picture)), old = view.firstElementChild;
+      if (old && kids.length === 1 && typeof kids[0] !== "string" && kids[0].name === old.localName && view.childNodes.length === 1) morph(old, kids[0]);
+      else morphKids(view, kids);
+    }
+    view.nnxShown = picture; view.nnxNode = view.firstChild;
+    if (picture instanceof Figure) view.firstChild.nnxParts = picture.parts;
   };
+  /* Show parts (markup strings) as the children of the element svg, each in a <g> of its own,
+   * changing only what differs from the parts it showed before. */
+  nnx.patch = function (svg, parts) {
+    var before = svg.nnxParts || [];
+    if (svg.childNodes.length !== before.length) { svg.replaceChildren(); before = []; }   // changed by someone else
+    patch(svg, before, parts);
+    svg.nnxParts = parts;
+  };
+  /* The live <svg>'s groups show the parts before; make them show the parts after. A part that
+   * is still there keeps its group untouched, even when parts before it came or went (a badge
+   * that appears, a conditional label); a changed part's group is morphed; a new one is built. */
+  function patch(svg, before, after) {
+    var groups = Array.prototype.slice.call(svg.childNodes), plan = [], i = 0, j, k;
+    for (k = 0; k < after.length; k++) {
+      if (i < before.length && before[i] === after[k]) { plan.push([groups[i++], false]); continue; }
+      j = ahead(before, i, after[k]);                 // shown a little further on: the parts before it went
+      if (j >= 0) { while (i < j) svg.removeChild(groups[i++]); plan.push([groups[i++], false]); }
+      else if (i < before.length && ahead(after, k + 1, before[i]) < 0) plan.push([groups[i++], true]);   // changed
+      else plan.push([null, true]);                   // new
+    }
+    while (i < before.length) svg.removeChild(groups[i++]);
+    var at = svg.firstChild;
+    plan.forEach(function (step, k) {
+      var node = step[0];
+      if (step[1]) {
+        var g = { ns: SVG_NS, name: "g", attrs: [], kids: tree(after[k]) || parsed("<svg>" + after[k] + "</svg>")[0].kids };
+        if (!node) { svg.insertBefore(build(g), at); return; }
+        morph(node, g);
+      }
+      at = node.nextSibling;
+    });
+  }
+  function ahead(parts, from, part) {               // where part is among the next few parts, or -1
+    for (var j = from; j < Math.min(parts.length, from + 8); j++) if (parts[j] === part) return j;
+    return -1;
+  }
   /* The explorer's picture for these values and state, its clip ids in the explorer's scope. */
   nnx.markup = function (root, values, state) {
     var count = Plot.count;
@@ -440,8 +579,9 @@
     try { return nnx.kinds[root.dataset.explorer].draw(root.nnxData, values, state); }
     finally { Plot.count = count; Plot.scope = "g"; }
   };
-  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
-  function setData(el, key, text) { if (el.dataset[key] !== text) el.dataset[key] = text; }
+  /* Text and attributes set only when they change: an unchanged text is not laid out again. */
+  var setText = nnx.setText = function (el, text) { if (el.textContent !== text) el.textContent = text; };
+  var setData = nnx.setData = function (el, key, text) { if (el.dataset[key] !== text) el.dataset[key] = text; };
   /* Read every control (and show its value), then recompute and redraw the explorer. */
   function update(root) {
     var t0 = performance.now(), kind = nnx.kinds[root.dataset.explorer], values = {};

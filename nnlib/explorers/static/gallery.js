@@ -42,9 +42,9 @@
       var p = new nnx.Plot(PANEL_W, PANEL_H, ZLIM, d.ylims[act], x0, y0, [20, 8, 22, 34]);
       if (on) p.parts.push('<rect x="' + (x0 + 2) + '" y="' + (y0 + 1) + '" width="' + (PANEL_W - 4) + '" height="' + (PANEL_H - 2) +
         '" rx="6"' + paint(C.hl, C.accent) + ' stroke-width="2"/>');
-      p.axes();
+      p.fixed(d, "axes", function (p) { p.axes(); });
       p.line(ZLIM, [v.y, v.y], C.data, 1.2, "2 3");
-      p.line(d.zs, d.g_prime[act], GRAD, 1.6, "5 3").line(d.zs, d.g[act], C.model, 2);
+      p.fixed(d, "curves", function (p) { p.line(d.zs, d.g_prime[act], GRAD, 1.6, "5 3").line(d.zs, d.g[act], C.model, 2); });
       p.vline(v.z);
       p.dots([v.z], [s.slopes[act]], GRAD, 3.5).dots([v.z], [s.activations[act]], C.model, 4);
       p.parts.push('<text x="' + (x0 + 36) + '" y="' + (y0 + 14) + '" font-size="12" font-weight="' + (on ? 600 : 400) + '">' + act + '</text>');

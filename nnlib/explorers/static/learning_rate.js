@@ -15,12 +15,9 @@ nnx.kinds.learning_rate = {
       w1: two.w[t2][0], w2: two.w[t2][1], mse_2d: two.C[t2], regime_2d: two.regime };
   },
   contours: function (d, p) {       // contour lines of C(w1, w2): computed and drawn once per page
-    if (!d._contourSvg) {            // kept with a placeholder for the plot's (per-draw) clip id
-      var start = p.parts.length;
+    p.fixed(d, "contours", function (p) {
       d.levels.forEach(function (lv) { p.segments(nnx.contourLines(d.grid_w1, d.grid_w2, d.Z, lv), nnx.COLORS.faint, 1); });
-      d._contourSvg = p.parts.splice(start).join("").split(p.clip).join("@CLIP@");
-    }
-    p.parts.push(d._contourSvg.split("@CLIP@").join(p.clip));
+    });
   },
   trajectory: function (p, xs, ys, color) {
     p.line(xs, ys, color, 1.5).dots(xs, ys, color, 2.5);
@@ -50,19 +47,20 @@ nnx.kinds.learning_rate = {
     var C = nnx.COLORS, i = this.index(d, v.eta), t = s.step, one = d.one[i], two = d.two[i], self = this;
     var col = function (rows, k) { return rows.map(function (r) { return r[k]; }); };
     // left: the parabola C(w) and the steps on it
-    var p1 = new nnx.Plot(320, 250, d.wlim, d.curve_lim, 0, 0, [34, 12, 34, 48]).axes("w", "C(w)", "");
-    p1.line(d.curve_w, d.curve_C, C.axis, 1.5).dots([d.one_min.w[0]], [d.one_min.C], C.text, 3);
+    var p1 = new nnx.Plot(320, 250, d.wlim, d.curve_lim, 0, 0, [34, 12, 34, 48]).fixed(d, "axes", function (p) {
+      p.axes("w", "C(w)", "").line(d.curve_w, d.curve_C, C.axis, 1.5).dots([d.one_min.w[0]], [d.one_min.C], C.text, 3);
+    });
     this.trajectory(p1, one.w.slice(0, t + 1), one.C.slice(0, t + 1), C.model);
     this.badge(p1, "one weight", one, t);
     // right: contour lines of C(w1, w2) and the steps on them
-    var p2 = new nnx.Plot(320, 250, d.wlim, d.w2lim, 320, 0, [34, 12, 34, 48]).axes("w\u2081", "w\u2082", "");
+    var p2 = new nnx.Plot(320, 250, d.wlim, d.w2lim, 320, 0, [34, 12, 34, 48]).fixed(d, "axes", function (p) { p.axes("w\u2081", "w\u2082", ""); });
     this.contours(d, p2);
     p2.dots([d.two_min.w[0]], [d.two_min.w[1]], C.text, 3);
     var path = two.w.slice(0, t + 1);
     this.trajectory(p2, col(path, 0), col(path, 1), C.data);
     this.badge(p2, "two weights", two, t);
     // bottom: the cost at every step, log scale
-    var p3 = new nnx.LogPlot(640, 200, [0, d.steps], d.cost_lim, 0, 250, [30, 12, 34, 64]).axes("step t", "MSE", "");
+    var p3 = new nnx.LogPlot(640, 200, [0, d.steps], d.cost_lim, 0, 250, [30, 12, 34, 64]).fixed(d, "axes", function (p) { p.axes("step t", "MSE", ""); });
     var steps = nnx.linspace(0, d.steps, d.steps + 1);
     [[one, C.model, "dots"], [two, C.data, "squares"]].forEach(function (rc) {
       var run = rc[0], color = rc[1], n = run.C.length, last = Math.min(t, n - 1);

@@ -84,7 +84,7 @@
       '<text x="' + (x0 + 13) + '" y="' + bottom + '" font-size="12"' + A + '>\u0177</text>' +
       '<line x1="' + (x0 + 32) + '" y1="' + (bottom - 9) + '" x2="' + (x0 + 32) + '" y2="' + (bottom + 1) + '"' + paint(null, C.data) + ' stroke-width="2.5"/>' +
       '<text x="' + (x0 + 37) + '" y="' + bottom + '" font-size="12"' + A + '>target y</text>');
-    return p.join("");
+    return p;
   }
 
   function plot(d, outputs, i) {
@@ -92,7 +92,7 @@
     var xs = d.X[0].length === 1 ? d.X.map(function (x) { return x[0]; }) : d.X.map(function (x, r) { return r; });
     var xlo = Math.min.apply(null, xs), xhi = Math.max.apply(null, xs), xpad = 0.05 * (xhi - xlo) || 0.5;
     var p = new nnx.Plot(310, 136, [xlo - xpad, xhi + xpad], [lo - pad, hi + pad], 345, 22, [4, 6, 28, 38]);
-    p.axes(d.X[0].length === 1 ? "x" : "sample", "");
+    p.fixed(d, "axes", function (p) { p.axes(d.X[0].length === 1 ? "x" : "sample", ""); });
     var order = xs.map(function (x, r) { return r; }).sort(function (a, b) { return xs[a] - xs[b]; });
     var shades = [C.model, C.ochre, C.grad, C.good];
     for (var j = 0; j < m; j++) {
@@ -103,10 +103,10 @@
     }
     p.vline(xs[i]);
     var A = paint(C.axis);
-    return p.svg() + '<circle cx="566" cy="153" r="3"' + paint(C.data) + '/>' +
+    return [p, '<circle cx="566" cy="153" r="3"' + paint(C.data) + '/>' +
       '<text x="572" y="157" font-size="12"' + A + '>target y</text>' +
       '<circle cx="625" cy="153" r="3"' + paint(C.model) + '/>' +
-      '<text x="631" y="157" font-size="12"' + A + '>\u0177</text>';
+      '<text x="631" y="157" font-size="12"' + A + '>\u0177</text>'];
   }
 
   function nudgeBox(label, eps, s) {
@@ -129,7 +129,7 @@
 
   function draw(d, v, s) {
     var n = net(d, v), i = Math.round(v.sample), p = paramOf(d, v.nudge), L = d.sizes.length - 1, acts = s.activations;
-    var parts = [title(d.X[i], d.Y[i], i), nnx.networkDiagram(d.sizes, [0, 24, 340, 206], {
+    var parts = [title(d.X[i], d.Y[i], i), nnx.networkParts(d.sizes, [0, 24, 340, 206], {
       W: n.W, fills: acts,
       texts: acts.map(function (layer) { return layer.map(function (a) { return a.toFixed(2); }); }),
       above: [d.X[0].map(function () { return ""; })].concat(n.b.map(function (bl) { return bl.map(function (b) { return "b = " + b.toFixed(1); }); })),
@@ -137,7 +137,7 @@
       layerLabels: layerLabels(L) })];
     var head = '<text x="352" y="16" font-size="12" font-weight="600">Outputs \u0177 vs targets y</text>' +
       '<text x="650" y="16" font-size="12" text-anchor="end">MSE = ' + s.mse.toFixed(4) + '</text>';
-    parts.push(head + (d.table ? table(d, s.outputs, i) : plot(d, s.outputs, i)));
+    parts.push(head, d.table ? table(d, s.outputs, i) : plot(d, s.outputs, i));
     parts.push(nudgeBox(p[1], v.eps, s));
     return nnx.figure(WIDTH, HEIGHT, parts);
   }

@@ -167,7 +167,12 @@
     sin_x1: function (p) { return Math.sin(p[0]); }, sin_x2: function (p) { return Math.sin(p[1]); }
   };
   function transform(P, features) {                    // nnlib/features.py transform
-    return P.map(function (p) { return Float64Array.from(features, function (f) { return FEATURE_FN[f](p); }); });
+    var fns = features.map(function (f) { return FEATURE_FN[f]; });
+    return P.map(function (p) {
+      var row = new Float64Array(fns.length);
+      for (var k = 0; k < fns.length; k++) row[k] = fns[k](p);
+      return row;
+    });
   }
   function nTrainOf(n, fraction) { return Math.min(Math.max(Math.round(fraction * n), 1), n - 1); }   // planar.n_train_of
 
@@ -303,9 +308,9 @@
   };
   P.showSlider = function (input) {
     var v = this.sliderValue(input), out = input.closest(".nnx-control").querySelector(".nnx-value");
-    input.dataset.value = String(v);
-    input.setAttribute("aria-valuetext", String(v));   // an options slider's position is an index
-    if (out) out.textContent = String(v);
+    nnx.setData(input, "value", String(v));
+    if (input.getAttribute("aria-valuetext") !== String(v)) input.setAttribute("aria-valuetext", String(v));   // an options slider's position is an index
+    if (out) nnx.setText(out, String(v));
     return v;
   };
   /* The settings the controls show now (the seed is not a control: reset moves it). */
@@ -353,7 +358,7 @@
     root.querySelector('[data-action="step"]').addEventListener("click", function () { self.pause(); self.step(1); });
     root.querySelector('[data-action="reset"]').addEventListener("click", function () { self.reset(); });
   };
-  P.say = function (text) { this.el.status.textContent = text; };
+  P.say = function (text) { nnx.setText(this.el.status, text); };
   /* A new theme (the book's light/dark switch, or JupyterLab's): new colours for the points' rings. */
   P.watchTheme = function () {
     var self = this;
@@ -390,7 +395,8 @@
   P.rebuild = function () {
     this.session = session(this.d, JSON.parse(JSON.stringify(this.read())));
     this.say("");
-    this.layout();
+    var shape = this.session.trainer.net.sizes.join();
+    if (this.shape !== shape) { this.shape = shape; this.layout(); }   // the panel changes only with the architecture
     this.redraw();
   };
   /* Draw at the next frame (several control events in a row draw once); readouts at once. */
@@ -504,15 +510,17 @@
   };
 
   P.draw = function () {
-    var S = this.session, net = S.trainer.net, sizes = net.sizes, colours = this.colours(), L = net.W.length;
-    if (this.gridFor !== S) {                          // the grid's features change only with the run
-      this.gridFor = S;
-      this.gridF = Float64Array.from([].concat.apply([], transform(this.grid, S.settings.features).map(function (r) { return Array.from(r); })));
+    var t0 = performance.now(), S = this.session, net = S.trainer.net, sizes = net.sizes, colours = this.colours(), L = net.W.length;
+    var features = S.settings.features.join();
+    if (this.gridFor !== features) {                   // the grid's features change only with the features
+      var F = this.gridF = new Float64Array(this.grid.length * S.settings.features.length), k = 0;
+      this.gridFor = features;
+      transform(this.grid, S.settings.features).forEach(function (row) { F.set(row, k); k += row.length; });
     }
     var A = gridLayers(net, this.gridF);
     // edges and rings (svg.py's network_diagram), then each neuron's map on its canvas
-    this.el.net.querySelector("svg").innerHTML = nnx.networkDiagram(sizes, NET, { W: net.W.map(function (W) {
-      return W.map(function (row) { return Array.from(row); }); }) }) + this.featureLabels(sizes);
+    nnx.patch(this.el.net.querySelector("svg"), nnx.networkParts(sizes, NET, { W: net.W.map(function (W) {
+      return W.map(function (row) { return Array.from(row); }); }) }).concat(this.featureLabels(sizes)));
     this.nodes.forEach(function (canvas) {
       var lj = canvas.dataset.node.split(","), l = Number(lj[0]), j = Number(lj[1]);
       var how = l === 0 ? "scale" : l === L ? (S.regression ? "clip" : "sigmoid") : net.hidden;
@@ -522,6 +530,7 @@
     this.drawLosses();
     this.showReadouts();
     this.frames++;
+    this.root.nnxDrawMs = performance.now() - t0;            // the last draw, read by benchmarks/browser_latency.py
   };
   P.featureLabels = function (sizes) {
     var r = radius(sizes), labels = {};
@@ -529,7 +538,7 @@
     return this.session.settings.features.map(function (f, j) {
       var p = nnx.nodeXY(sizes, NET, 0, j);
       return '<text x="' + (p[0] - r - 4).toFixed(1) + '" y="' + (p[1] + 4).toFixed(1) + '" font-size="' + nnx.MIN_FONT + '" text-anchor="end">' + nnx.esc(labels[f]) + '</text>';
-    }).join("");
+    });
   };
 
   /* The output square's axes (an SVG under its canvas): the frame, ticks at -extent, 0, extent, x1 and x2. */
@@ -551,28 +560,64 @@
   };
 
   /* The training points (a thin ring of the background's colour) and the test points (a ring of the
-   * text's), drawn once per run and theme. */
+   * text's), drawn once per run and theme. Each point is its disc's pixels (a disc is drawn once per
+   * colour, ring and theme), laid over the others in the page's own pixel buffer: far quicker than
+   * drawing every disc as a path. */
   P.pointsLayer = function (colours, dpr) {
     var S = this.session, key = [colours.text, colours.mid.join(), dpr].join("|");
     if (this.pointsFor === S && this.pointsKey === key) return this.pointsCanvas;
+    if (this.pointsKey !== key || this.nDiscs > 1000) { this.discs = {}; this.nDiscs = 0; }   // regression: colours without end
     this.pointsFor = S; this.pointsKey = key;
-    var c = this.pointsCanvas || (this.pointsCanvas = document.createElement("canvas")), e = this.d.extent;
-    c.width = c.height = Math.round(SIDE * dpr);
-    var ctx = c.getContext("2d"), mid = "rgb(" + colours.mid.join(",") + ")";
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    var c = this.pointsCanvas || (this.pointsCanvas = document.createElement("canvas")), e = this.d.extent, self = this;
+    var n = Math.round(SIDE * dpr);
+    if (c.width !== n) c.width = c.height = n;
+    var ctx = c.getContext("2d"), img = ctx.createImageData(n, n);
     [[S.points, S.trainer.Y, false], [S.points_test, S.trainer.Y_test, true]].forEach(function (set) {
       var P = set[0], Y = set[1], ring = set[2];
-      ctx.lineWidth = ring ? 1.1 : 0.8;
-      ctx.strokeStyle = ring ? colours.text : mid;
       for (var i = 0; i < P.length; i++) {
         if (Math.abs(P[i][0]) > e || Math.abs(P[i][1]) > e) continue;
-        ctx.fillStyle = colour(S.regression ? Y[i][0] : (Y[i][0] > 0.5 ? 1 : -1), [255, 255, 255]);
-        ctx.beginPath(); ctx.arc((P[i][0] + e) / (2 * e) * SIDE, (e - P[i][1]) / (2 * e) * SIDE, ring ? 2.7 : 3, 0, 2 * Math.PI);
-        ctx.fill(); ctx.stroke();
+        var disc = self.disc(colour(S.regression ? Y[i][0] : (Y[i][0] > 0.5 ? 1 : -1), [255, 255, 255]), ring, colours, dpr);
+        over(img, disc, Math.round((P[i][0] + e) / (2 * e) * n - disc.width / 2), Math.round((e - P[i][1]) / (2 * e) * n - disc.height / 2));
       }
     });
+    ctx.putImageData(img, 0, 0);
     return c;
   };
+  /* One point's disc, in device pixels (its visible pixels, listed for over()): filled with fill, ringed as a training or a test point. */
+  P.disc = function (fill, ring, colours, dpr) {
+    var name = fill + (ring ? " ring" : "");
+    if (this.discs[name]) return this.discs[name];
+    var r = ring ? 2.7 : 3, c = document.createElement("canvas"), ctx = c.getContext("2d", { willReadFrequently: true });
+    c.width = c.height = 2 * Math.ceil((r + 1.5) * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, c.width / 2, c.height / 2);
+    ctx.beginPath(); ctx.arc(0, 0, r, 0, 2 * Math.PI);
+    ctx.fillStyle = fill; ctx.fill();
+    ctx.lineWidth = ring ? 1.1 : 0.8;
+    ctx.strokeStyle = ring ? colours.text : "rgb(" + colours.mid.join(",") + ")";
+    ctx.stroke();
+    this.nDiscs++;
+    var img = ctx.getImageData(0, 0, c.width, c.height), words = new Uint32Array(img.data.buffer), pixels = [];
+    for (var k = 0; k < words.length; k++)
+      if (img.data[4 * k + 3]) pixels.push(k % c.width, Math.floor(k / c.width), words[k], img.data[4 * k + 3]);
+    return (this.discs[name] = { width: c.width, height: c.height, pixels: pixels });
+  };
+  /* Lay the disc's pixels over the image's, its top left corner at (x, y) ("source-over", colours
+   * not premultiplied, as ImageData holds them). */
+  function over(img, disc, x, y) {
+    var D = img.data, W = img.width, H = img.height, D32 = img.words || (img.words = new Uint32Array(D.buffer));
+    var px = disc.pixels, inside = x >= 0 && y >= 0 && x + disc.width <= W && y + disc.height <= H;
+    for (var i = 0; i < px.length; i += 4) {       // [dx, dy, rgba as a word, alpha]
+      var X = x + px[i], Y = y + px[i + 1];
+      if (!inside && (X < 0 || Y < 0 || X >= W || Y >= H)) continue;
+      var d = Y * W + X, da = D[4 * d + 3], sa = px[i + 3];
+      if (sa === 255 || da === 0) { D32[d] = px[i + 2]; continue; }    // nothing under it, or it covers all
+      var fs = sa / 255, fd = da / 255 * (1 - fs), a = fs + fd, word = px[i + 2];
+      for (var k = 0; k < 3; k++) D[4 * d + k] = (((word >>> (8 * k)) & 255) * fs + D[4 * d + k] * fd) / a;
+      D[4 * d + 3] = 255 * a;
+    }
+  }
+
+
 
   /* The output heatmap (transparent where the output is in the middle: the background shows) and
    * the points, on the canvas over the axes of planeAxes. */
@@ -615,7 +660,9 @@
       '<text x="84" y="11"' + F + '>train</text>' +
       '<line x1="126" y1="7" x2="146" y2="7"' + nnx.paint(null, nnx.COLORS.data) + ' stroke-width="1.8" stroke-dasharray="5 3"/>' +
       '<text x="150" y="11"' + F + '>test</text>';
-    this.el.loss.innerHTML = nnx.figure(300, 130, [plot, legend]).replace("<svg ", '<svg role="img" aria-label="training and test loss after every epoch" ');
+    var figure = nnx.figure(300, 130, [plot, legend]);
+    figure.head = figure.head.replace("<svg ", '<svg role="img" aria-label="training and test loss after every epoch" ');
+    nnx.render(this.el.loss, figure);
   };
 
   function short(v) { return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toFixed(4); }   // base.py's _short
@@ -623,11 +670,12 @@
     var r = readout(this.session), S = this.session;
     this.root.querySelectorAll("[data-readout]").forEach(function (el) {
       var v = r[el.dataset.readout];
-      el.dataset.value = v === null || v === undefined ? "" : String(v);
-      el.textContent = el.dataset.readout === "epoch" ? String(v) : r.diverged ? "diverged" : v === null ? "\u2014" : short(v);
+      nnx.setData(el, "value", v === null || v === undefined ? "" : String(v));
+      nnx.setText(el, el.dataset.readout === "epoch" ? String(v) : r.diverged ? "diverged" : v === null ? "\u2014" : short(v));
     });
     this.root.querySelectorAll("[data-for]").forEach(function (el) {
-      el.style.display = S.regression && /accuracy/.test(el.dataset.for) ? "none" : "";
+      var display = S.regression && /accuracy/.test(el.dataset.for) ? "none" : "";
+      if (el.style.display !== display) el.style.display = display;
     });
     if (r.diverged) this.say("Training diverged in epoch " + S.trainer.diverged.epoch + ": the weights overflowed. " +
       "Lower the learning rate \u03b7 and press reset.");
