@@ -582,6 +582,7 @@
   /* Text and attributes set only when they change: an unchanged text is not laid out again. */
   var setText = nnx.setText = function (el, text) { if (el.textContent !== text) el.textContent = text; };
   var setData = nnx.setData = function (el, key, text) { if (el.dataset[key] !== text) el.dataset[key] = text; };
+  var setAttr = nnx.setAttr = function (el, name, text) { if (el.getAttribute(name) !== text) el.setAttribute(name, text); };
   /* Read every control (and show its value), then recompute and redraw the explorer. */
   function update(root) {
     var t0 = performance.now(), kind = nnx.kinds[root.dataset.explorer], values = {};
@@ -590,7 +591,7 @@
       values[input.dataset.control] = v;
       setData(input, "value", String(v));
       setData(input, "position", input.value);
-      if (input.tagName === "INPUT" && input.getAttribute("aria-valuetext") !== text) input.setAttribute("aria-valuetext", text);
+      if (input.tagName === "INPUT") setAttr(input, "aria-valuetext", text);
       if (root.nnxOutputs[i]) setText(root.nnxOutputs[i], text);
     });
     var state = kind.compute(root.nnxData, values);

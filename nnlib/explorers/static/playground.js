@@ -286,7 +286,7 @@
   }
 
   function Playground(root, d) {
-    this.root = root; this.d = d; this.playing = false; this.frames = 0;
+    this.root = root; this.d = d; this.playing = false; this.frames = 0; this.discs = {};   // P.disc
     this.grid = gridPoints(d.extent);
     var q = function (sel) { return root.querySelector(sel); };
     this.el = { net: q(".nnx-pg-net"), plane: q(".nnx-pg-plane"), loss: q(".nnx-pg-loss"), legend: q(".nnx-pg-legend"),
@@ -309,7 +309,7 @@
   P.showSlider = function (input) {
     var v = this.sliderValue(input), out = input.closest(".nnx-control").querySelector(".nnx-value");
     nnx.setData(input, "value", String(v));
-    if (input.getAttribute("aria-valuetext") !== String(v)) input.setAttribute("aria-valuetext", String(v));   // an options slider's position is an index
+    nnx.setAttr(input, "aria-valuetext", String(v));   // an options slider's position is an index
     if (out) nnx.setText(out, String(v));
     return v;
   };
@@ -566,7 +566,7 @@
   P.pointsLayer = function (colours, dpr) {
     var S = this.session, key = [colours.text, colours.mid.join(), dpr].join("|");
     if (this.pointsFor === S && this.pointsKey === key) return this.pointsCanvas;
-    if (this.pointsKey !== key || this.nDiscs > 1000) { this.discs = {}; this.nDiscs = 0; }   // regression: colours without end
+    if (this.pointsKey !== key || Object.keys(this.discs).length > 1000) this.discs = {};   // regression: colours without end
     this.pointsFor = S; this.pointsKey = key;
     var c = this.pointsCanvas || (this.pointsCanvas = document.createElement("canvas")), e = this.d.extent, self = this;
     var n = Math.round(SIDE * dpr);
@@ -595,7 +595,6 @@
     ctx.lineWidth = ring ? 1.1 : 0.8;
     ctx.strokeStyle = ring ? colours.text : "rgb(" + colours.mid.join(",") + ")";
     ctx.stroke();
-    this.nDiscs++;
     var img = ctx.getImageData(0, 0, c.width, c.height), words = new Uint32Array(img.data.buffer), pixels = [];
     for (var k = 0; k < words.length; k++)
       if (img.data[4 * k + 3]) pixels.push(k % c.width, Math.floor(k / c.width), words[k], img.data[4 * k + 3]);
