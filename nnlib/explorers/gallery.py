@@ -13,12 +13,14 @@ import numpy as np
 from ..activations import ACTIVATIONS
 from ..checks import check_choice, check_number
 from ..costs import get_cost
+from ..rounding import portable
 from .base import Explorer
 from .controls import Control
 from .svg import COLORS, TEXT_GRAD, Plot, figure, paint
 
 Z_LIM = (-6.0, 6.0)
 N_CURVE = 241                          # points per drawn curve (step 0.05)
+CURVE_DIGITS = 6                       # the page's curves are only drawn: far below a pixel, and the same on every CPU
 COLS, PANEL_W, PANEL_H, TOP = 3, 220, 150, 26
 WIDTH, HEIGHT = COLS * PANEL_W, TOP + 2 * PANEL_H + 62
 FLAT_NOTE = "Flat region: the cost is large, but g′(z) ≈ 0 makes the gradient tiny, so learning stalls."
@@ -105,9 +107,11 @@ class ActivationGallery(Explorer):
         return figure(WIDTH, HEIGHT, *parts)
 
     def static_data(self):
+        def drawn(values):
+            return [portable(v, CURVE_DIGITS) for v in values]
         return {"zs": self.zs, "names": list(ACTIVATIONS), "ylims": self.ylims,
-                "g": {n: c[0] for n, c in self.curves.items()},
-                "g_prime": {n: c[1] for n, c in self.curves.items()}}
+                "g": {n: drawn(c[0]) for n, c in self.curves.items()},
+                "g_prime": {n: drawn(c[1]) for n, c in self.curves.items()}}
 
 
 def _in_range(name, v, lo, hi):
