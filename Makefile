@@ -14,7 +14,7 @@ VENV_STAMP   := $(VENV)/.stamp
 ASSETS_STAMP := _build/.assets-stamp
 BOOK_STAMP   := _build/.book-stamp
 # Everything the built pages depend on: a change to any of these rebuilds all.
-BOOK_INPUTS  := _config.yml _toc.yml tools/book_a11y.py $(shell find book nnlib _static -type f \
+BOOK_INPUTS  := _config.yml _toc.yml tools/book_a11y.py tools/book_speed.py $(shell find book nnlib _static -type f \
                   -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 
 .PHONY: help venv assets book test execute lab bench student portability clean

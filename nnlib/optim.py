@@ -121,11 +121,13 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
         training set after each epoch; ``"running"`` averages the costs of
         the epoch's mini-batches, which backprop computes anyway (faster:
         no extra pass over X).
-    shuffle : bool, keyword only
+    shuffle : bool or function, keyword only
         Shuffle the rows at the start of every epoch (the default).  With
-        False the mini-batches are the rows in the order given: for a caller
-        that chooses its own order (the Playground does, so that its page
-        can reproduce it; see :mod:`nnlib.trainer`).
+        False the mini-batches are the rows in the order given.  A function
+        ``shuffle()`` is called at the start of every epoch and returns that
+        epoch's order, a permutation of ``range(n)``: for a caller that
+        draws its own orders (the Playground does, so that its page can
+        reproduce them; see :mod:`nnlib.trainer`).
 
     Returns
     -------
@@ -149,7 +151,8 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     if callback is not None:
         check_callable("callback", callback, "callback(epoch, net, history)")
     check_flag("progress", progress)
-    check_flag("shuffle", shuffle)
+    if not callable(shuffle):
+        check_flag("shuffle", shuffle)
     run = Run(X, Y, epochs, batch_size, eta, cost, float(l2), float(momentum),
               val, np.random.default_rng(check_seed(seed)), callback, progress, shuffle)
     history = History(record=record)
@@ -173,7 +176,7 @@ class Run:
     rng: np.random.Generator
     callback: object
     progress: bool
-    shuffle: bool = True
+    shuffle: object = True             # True, False or a function returning an epoch's order
 
     @property
     def n_steps(self):
@@ -188,7 +191,7 @@ def _train(net, run, history):
     seen = np.empty_like(run.Y) if history.record == "running" else None
     for epoch in _epochs(run.epochs, run.progress):
         n = run.X.shape[0]
-        order = run.rng.permutation(n) if run.shuffle else np.arange(n)
+        order = _order(run, n)
         X, Y = run.X[order], run.Y[order]   # contiguous copies: batches are views
         step = _epoch(net, X, Y, run, velocity, seen)
         if step is None and not _record(net, history, run, Y, seen):
@@ -201,6 +204,19 @@ def _train(net, run, history):
             break
         if run.callback is not None:
             run.callback(epoch, net, history)
+
+
+def _order(run, n):
+    """The rows' order for the next epoch, as ``run.shuffle`` asks."""
+    if run.shuffle is True:
+        return run.rng.permutation(n)
+    if run.shuffle is False:
+        return np.arange(n)
+    order = np.asarray(run.shuffle())
+    if order.shape != (n,) or order.dtype.kind not in "iu":
+        raise ValueError(f"shuffle() must return a permutation of range({n}) as integers, "
+                         f"got an array of shape {order.shape} and dtype {order.dtype}")
+    return order
 
 
 def _blas_threads(net, batch_size):

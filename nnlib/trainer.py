@@ -11,9 +11,9 @@ enough to write in both languages:
   are therefore exact in JavaScript's doubles too;
 * a Fisher-Yates shuffle on top of it (:func:`shuffled`).
 
-Each epoch of a :class:`Trainer` draws the order, then hands the rows in that
-order to ``nnlib.sgd(..., epochs=1, shuffle=False)``: every step is sgd's own
-step (with its L2 term and its divergence guard), only the order is ours.
+A :class:`Trainer` trains with ``nnlib.sgd(..., shuffle=trainer.order)``: sgd
+asks for each epoch's order, so every step is sgd's own step (with its L2
+term and its divergence guard), only the order is ours.
 ``nnlib/explorers/static/playground.js`` holds the same generator, line for
 line, and ``tests/test_explorers_playground.py`` checks that both give the
 same orders and the same weights.
@@ -48,7 +48,7 @@ def shuffled(n, state):
     """
     order = list(range(n))
     for i in range(n - 1, 0, -1):
-        state = lcg(state)
+        state = (LCG_A * state + LCG_C) % LCG_M          # lcg(state), inlined: every epoch runs this
         j = (state * (i + 1)) >> 32
         order[i], order[j] = order[j], order[i]
     return np.array(order, dtype=np.intp), state
@@ -123,21 +123,43 @@ class Trainer:
         return order
 
     def train(self, epochs=1):
-        """Train ``epochs`` more epochs (fewer if training diverges). Returns self."""
+        """Train ``epochs`` more epochs (fewer if training diverges). Returns self.
+
+        One :func:`nnlib.sgd` call trains them all, drawing each epoch's order
+        from :meth:`order`; a non-finite test cost stops it after that epoch.
+        """
         check_positive("epochs", epochs, integer=True, allow_zero=True)
-        for _ in range(epochs):
-            if self.diverged:
-                break
-            order, m = self.order(), min(self.batch_size, len(self.X))
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DivergenceWarning)  # recorded in self.diverged
-                history = sgd(self.net, self.X[order], self.Y[order], 1, m, self.eta,
-                              X_val=self.X_test, Y_val=self.Y_test, l2=self.l2, shuffle=False)
-            if history.diverged or not np.isfinite(history.val_cost[0]):
-                step = history.diverged["step"] if history.diverged else -(-len(self.X) // m)
-                self.diverged = {"epoch": self.epoch + 1, "step": step}
-                break
-            self.epoch += 1
-            self._measure(history.cost[0], history.val_cost[0],
-                          history.accuracy[0], history.val_accuracy[0])
+        if self.diverged or epochs == 0:
+            return self
+        m = min(self.batch_size, len(self.X))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DivergenceWarning)      # recorded in self.diverged
+            try:
+                history = sgd(self.net, self.X, self.Y, epochs, m, self.eta,
+                              X_val=self.X_test, Y_val=self.Y_test, l2=self.l2,
+                              shuffle=self.order, callback=_stop_if_test_cost_blew_up)
+                done = len(history.cost)
+            except _TestCostBlewUp as stop:
+                history, done = stop.history, len(stop.history.cost) - 1
+                self.diverged = {"epoch": self.epoch + done + 1, "step": -(-len(self.X) // m)}
+        if history.diverged:
+            self.diverged = {"epoch": self.epoch + history.diverged["epoch"],
+                             "step": history.diverged["step"]}
+        for e in range(done):
+            self._measure(history.cost[e], history.val_cost[e],
+                          history.accuracy[e], history.val_accuracy[e])
+        self.epoch += done
         return self
+
+
+class _TestCostBlewUp(Exception):
+    """Raised by the callback below to stop sgd after an epoch whose test cost is not finite."""
+
+    def __init__(self, history):
+        super().__init__("the test cost is not finite")
+        self.history = history
+
+
+def _stop_if_test_cost_blew_up(epoch, net, history):
+    if not np.isfinite(history.val_cost[-1]):
+        raise _TestCostBlewUp(history)

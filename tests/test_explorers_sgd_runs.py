@@ -4,12 +4,14 @@ train_run is one real nnlib.sgd run per learning rate; train_runs trains all
 the learning rates in one set of stacked numpy calls.  Their results must be
 identical, number for number and bit for bit, including runs that diverge.
 """
+import os
 import warnings
 
 import numpy as np
 import pytest
 
 import nnlib
+import nnlib.explorers.sgd as sgd_explorer
 from nnlib.explorers.sgd import train_run, train_runs
 
 
@@ -47,3 +49,22 @@ def test_side_by_side_training_is_silent(digits):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         train_runs([64, 8, 10], *digits, 2, 10, [0.1, 80.0], activation="identity")
+
+
+
+def pid_and_runs(*args):
+    """train_runs, and the id of the process that ran it (module level: workers unpickle it)."""
+    return os.getpid(), train_runs(*args)
+
+
+def test_the_grid_of_batch_sizes_trains_in_workers_and_equals_the_loop(digits, monkeypatch):
+    sizes, etas, batch_sizes = [64, 12, 10], [0.1, 3.0], [1, 7, 32, 120]
+    loop = [train_runs(sizes, *digits, 2, m, etas, seed=1) for m in batch_sizes]
+    monkeypatch.setattr(sgd_explorer, "_cpus", lambda: 2)            # two workers, even on one CPU
+    monkeypatch.setattr(sgd_explorer, "train_runs", pid_and_runs)
+    grid = sgd_explorer.train_grid(sizes, *digits, 2, batch_sizes, etas, seed=1)
+    assert os.getpid() not in {pid for pid, _ in grid}               # trained in worker processes
+    assert [runs for _, runs in grid] == loop                        # the same numbers, in order
+    monkeypatch.setattr(sgd_explorer, "_cpus", lambda: 1)            # one CPU: the plain loop
+    assert {pid for pid, _ in sgd_explorer.train_grid(sizes, *digits, 2, batch_sizes, etas,
+                                                      seed=1)} == {os.getpid()}

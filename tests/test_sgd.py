@@ -172,3 +172,25 @@ def test_l2_and_momentum_are_checked(kwargs, error, phrase):
     X, Y = np.zeros((4, 2)), np.zeros((4, 1))
     with pytest.raises(error, match=re.escape(phrase)):
         sgd(Network([2, 2, 1]), X, Y, 1, 2, 1.0, **kwargs)
+
+
+def test_a_shuffle_function_gives_each_epochs_order():
+    """shuffle=f trains epoch e on the rows in the order f returns then, as if given so."""
+    rng = np.random.default_rng(4)
+    X, Y = rng.normal(size=(12, 3)), rng.random((12, 2))
+    orders = [rng.permutation(12) for _ in range(3)]
+    drawn = iter(orders)
+    net = Network([3, 4, 2], seed=1)
+    history = sgd(net, X, Y, 3, 5, 0.5, shuffle=lambda: next(drawn))
+    by_hand = Network([3, 4, 2], seed=1)
+    for order in orders:                      # one epoch at a time, rows already in order
+        sgd(by_hand, X[order], Y[order], 1, 5, 0.5, shuffle=False)
+    assert all(np.array_equal(a, b) for a, b in zip(net.W + net.b, by_hand.W + by_hand.b))
+    assert len(history.cost) == 3 and np.isclose(history.cost[-1], by_hand.cost(X, Y))
+
+
+@pytest.mark.parametrize("bad", [lambda: np.arange(11), lambda: np.zeros(12)])
+def test_a_shuffle_function_must_return_an_order_of_the_rows(bad):
+    X, Y = np.zeros((12, 3)), np.zeros((12, 2))
+    with pytest.raises(ValueError, match=r"shuffle\(\) must return a permutation of range\(12\)"):
+        sgd(Network([3, 2]), X, Y, 1, 5, 0.5, shuffle=bad)

@@ -12,13 +12,18 @@ them in the batch-size-1 runs (400 separate backprop calls per epoch).  Such
 tiny steps cost what numpy's calls cost, not arithmetic, so the six runs of
 one batch size train side by side (:func:`train_runs`: one call serves all
 six, with the same numbers as six :func:`nnlib.sgd` runs, to the last bit),
-and BLAS runs on one thread, since for such small matrices extra threads only
-wait on each other.  ``benchmarks/explorer_build.py`` times the construction.
+BLAS runs on one thread, since for such small matrices extra threads only
+wait on each other, and the batch sizes train in parallel, one per CPU
+(:func:`train_grid`).  ``benchmarks/explorer_build.py`` times the construction.
 Pass ``n_train=None`` (or your own data) to train on all rows (about 3.5
 times as long).
 """
 import math
+import multiprocessing
+import os
+import sys
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from html import escape
 
@@ -77,6 +82,33 @@ def train_run(sizes, X, Y, X_test, Y_test, epochs, batch_size, eta, seed=0,
             "final_mse": ([mse0] + history.cost)[-1],
             "final_accuracy": ([acc0] + history.val_accuracy)[-1],
             "diverged": d, "total_updates": total}
+
+
+def train_grid(sizes, X, Y, X_test, Y_test, epochs, batch_sizes, etas, seed=0,
+               activation="sigmoid"):
+    """``[train_runs(..., m, etas, ...) for m in batch_sizes]``, one batch size per CPU.
+
+    The batch sizes are independent, so on Linux with more than one CPU they
+    train in forked worker processes, as many at a time as there are CPUs
+    (the first, smallest batch sizes take longest and start first).  Each
+    worker computes exactly what the loop would: the results are the same
+    numbers either way.  Elsewhere, or on one CPU, this is the loop.
+    """
+    tasks = [(sizes, X, Y, X_test, Y_test, epochs, m, etas, seed, activation)
+             for m in batch_sizes]
+    workers = min(len(tasks), _cpus())
+    with _one_thread():                         # the forked workers inherit the limit
+        if workers < 2:
+            return [train_runs(*task) for task in tasks]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(train_runs, *zip(*tasks)))
+
+
+def _cpus():
+    """The CPUs this process may run on, where worker processes can be forked (Linux); else 1."""
+    if not sys.platform.startswith("linux"):
+        return 1
+    return len(os.sched_getaffinity(0))
 
 
 def train_runs(sizes, X, Y, X_test, Y_test, epochs, batch_size, etas, seed=0,
@@ -228,10 +260,8 @@ class SGDExplorer(Explorer):
         self.etas = [float(check_positive("etas[]", e))
                      for e in check_list("etas", etas, what="a list of learning rates")]
         self.start = (self._nearest(self.batch_sizes, batch_size), self._nearest(self.etas, eta))
-        with _one_thread():
-            self.runs = [train_runs(self.sizes, self.X, self.Y, self.X_test, self.Y_test,
-                                    self.epochs, m, self.etas, seed, activation)
-                         for m in self.batch_sizes]
+        self.runs = train_grid(self.sizes, self.X, self.Y, self.X_test, self.Y_test,
+                               self.epochs, self.batch_sizes, self.etas, seed, activation)
         super().__init__()
 
     def _data(self, X, Y, X_test, Y_test, n_train, seed):
