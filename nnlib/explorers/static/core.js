@@ -147,9 +147,13 @@
   Plot.prototype.line = function (xs, ys, color, width, dash) {
     var pts = [];
     for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) pts.push(f1(this.px(xs[i])) + "," + f1(this.py(ys[i])));
-    this.parts.push('<polyline points="' + pts.join(" ") + '" fill="none"' + paint(null, color || COLORS.model) + ' stroke-width="' + (width || 2) + '"' +
-      (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>');
+    this.parts.push('<polyline points="' + pts.join(" ") + '"' + this.stroke(color || COLORS.model, width || 2, dash) + '/>');
     return this;
+  };
+  /* The attributes of an unfilled, clipped stroke: line, lines and segments share them. */
+  Plot.prototype.stroke = function (color, width, dash) {
+    return ' fill="none"' + paint(null, color) + ' stroke-width="' + width + '"' +
+      (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"';
   };
   /* Several lines of one style as one <path>: series is [[xs, ys], ...]. The same picture as a
    * polyline per series, in one element (fewer elements redraw faster). */
@@ -159,8 +163,7 @@
       var xs = xy[0], ys = xy[1], cmd = "M";
       for (var i = 0; i < xs.length; i++) if (isFinite(xs[i]) && isFinite(ys[i])) { d += cmd + f1(self.px(xs[i])) + " " + f1(self.py(ys[i])); cmd = "L"; }
     });
-    this.parts.push(d ? '<path d="' + d + '" fill="none"' + paint(null, color || COLORS.model) + ' stroke-width="' + (width || 2) + '"' +
-      (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>' : "");
+    this.parts.push(d ? '<path d="' + d + '"' + this.stroke(color || COLORS.model, width || 2, dash) + '/>' : "");
     return this;
   };
   /* The marks at every finite point, clipped to the axes: all of them one <path>, shape(X, Y)
@@ -383,8 +386,7 @@
     var self = this, d = segs.map(function (s) {
       return "M" + f1(self.px(s[0])) + " " + f1(self.py(s[1])) + "L" + f1(self.px(s[2])) + " " + f1(self.py(s[3]));
     }).join("");
-    this.parts.push('<path d="' + d + '" fill="none"' + paint(null, color || COLORS.axis) + ' stroke-width="' + (width || 1) + '"' +
-      (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' clip-path="url(#' + this.clip + ')"/>');
+    this.parts.push('<path d="' + d + '"' + this.stroke(color || COLORS.axis, width || 1, dash) + '/>');
     return this;
   };
   nnx.decadeLabel = function (k) {
@@ -585,7 +587,7 @@
   var setAttr = nnx.setAttr = function (el, name, text) { if (el.getAttribute(name) !== text) el.setAttribute(name, text); };
   /* Read every control (and show its value), then recompute and redraw the explorer. */
   function update(root) {
-    var t0 = performance.now(), kind = nnx.kinds[root.dataset.explorer], values = {};
+    var kind = nnx.kinds[root.dataset.explorer], values = {};
     root.nnxControls.forEach(function (input, i) {
       var v = controlValue(input), text = shown(input, v);
       values[input.dataset.control] = v;
@@ -601,7 +603,6 @@
       setText(el, show(v));
       setData(el, "value", typeof v === "number" ? String(v) : (v === null || v === undefined ? "" : String(v)));
     });
-    root.nnxLatency.push(performance.now() - t0);
   }
   /* The picture scrolls sideways when it is wider than the page (phones): only then is it a
    * tab stop, so that keyboard users can scroll it too, and a hint says so. */
@@ -613,7 +614,6 @@
   nnx.mount = function (root) {
     if (root.nnxData) return;
     root.nnxData = JSON.parse(root.querySelector("script.nnx-data").textContent);
-    root.nnxLatency = [];
     var kind = nnx.kinds[root.dataset.explorer];
     if (kind.mount) return kind.mount(root, root.nnxData);   // an explorer that runs itself (playground.js)
     var inputs = root.nnxControls = Array.prototype.slice.call(root.querySelectorAll(CONTROLS));
