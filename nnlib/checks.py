@@ -110,10 +110,18 @@ def check_eps(eps):
                         "smaller ones drown in rounding error, larger ones in curvature)")
 
 
-def check_flag(name, value):
-    """Return ``value`` as a bool if it is True or False (numbers are not flags)."""
+def check_flag(name, value, function=None):
+    """Return ``value`` as a bool if it is True or False (numbers are not flags).
+
+    With ``function`` (how such a function is called, for the message), a
+    function is accepted too, and returned as it is.
+    """
+    if function is not None and callable(value):
+        return value
     if not _is_bool(value):
-        raise TypeError(f"{name} must be True or False, got {_show(value)}")
+        also = "" if function is None else f" or a function such as {function}"
+        raise TypeError(f"{name} must be True, False{also}, got {_show(value)}"
+                        if also else f"{name} must be True or False, got {_show(value)}")
     return bool(value)
 
 

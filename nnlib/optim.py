@@ -151,8 +151,7 @@ def sgd(net, X, Y, epochs, batch_size, eta, cost="mse", seed=0,
     if callback is not None:
         check_callable("callback", callback, "callback(epoch, net, history)")
     check_flag("progress", progress)
-    if not callable(shuffle):
-        check_flag("shuffle", shuffle)
+    check_flag("shuffle", shuffle, function="shuffle() -> an epoch's order")
     run = Run(X, Y, epochs, batch_size, eta, cost, float(l2), float(momentum),
               val, np.random.default_rng(check_seed(seed)), callback, progress, shuffle)
     history = History(record=record)

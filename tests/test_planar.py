@@ -263,5 +263,6 @@ def test_sgd_shuffle_false_keeps_the_given_order():
             ref.b[l] -= grad_b[l]
     for got, want in zip(net.W + net.b, ref.W + ref.b):
         np.testing.assert_allclose(got, want, rtol=1e-13)
-    with pytest.raises(TypeError, match="shuffle must be True or False, got 'no'"):
+    with pytest.raises(TypeError, match=r"shuffle must be True, False or a function such as "
+                                        r"shuffle\(\) -> an epoch's order, got 'no'"):
         sgd(net, X, Y, 1, 10, 1.0, shuffle="no")

@@ -194,3 +194,4 @@ def test_a_shuffle_function_must_return_an_order_of_the_rows(bad):
     X, Y = np.zeros((12, 3)), np.zeros((12, 2))
     with pytest.raises(ValueError, match=r"shuffle\(\) must return a permutation of range\(12\)"):
         sgd(Network([3, 2]), X, Y, 1, 5, 0.5, shuffle=bad)
+
