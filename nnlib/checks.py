@@ -119,9 +119,8 @@ def check_flag(name, value, function=None):
     if function is not None and callable(value):
         return value
     if not _is_bool(value):
-        also = "" if function is None else f" or a function such as {function}"
-        raise TypeError(f"{name} must be True, False{also}, got {_show(value)}"
-                        if also else f"{name} must be True or False, got {_show(value)}")
+        expected = "True or False" if function is None else f"True, False or a function such as {function}"
+        raise TypeError(f"{name} must be {expected}, got {_show(value)}")
     return bool(value)
 
 

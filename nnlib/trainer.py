@@ -48,7 +48,7 @@ def shuffled(n, state):
     """
     order = list(range(n))
     for i in range(n - 1, 0, -1):
-        state = (LCG_A * state + LCG_C) % LCG_M          # lcg(state), inlined: every epoch runs this
+        state = lcg(state)
         j = (state * (i + 1)) >> 32
         order[i], order[j] = order[j], order[i]
     return np.array(order, dtype=np.intp), state
