@@ -24,8 +24,8 @@ from importlib import resources
 import numpy as np
 
 from . import exercises
+from .rounding import portable
 
-SIGNIFICANT = 10          # digits kept of every number written into a page
 REL_TOL = 5e-3            # default tolerance of a numeric answer: 0.5 % of it
 
 _STYLE = """
@@ -47,9 +47,17 @@ _STYLE = """
 """
 
 
-def _portable(x):
-    """``x`` rounded to 10 significant digits: stored outputs must not depend on the CPU."""
-    return float(f"{x:.{SIGNIFICANT}g}")
+def _stored(x, tol):
+    """``x`` as a page stores it: to a thousandth of the tolerance ``tol``, in at most
+    10 significant digits, and ``tol`` itself to 3.
+
+    Stored outputs must not depend on the CPU, and the last digits of a
+    computed answer do.  A reader's number is judged within ``tol``, so digits
+    below a thousandth of it change no verdict.
+    """
+    if tol > 0:
+        x = round(x, math.ceil(-math.log10(tol / 1000)))
+    return portable(x)
 
 
 def _script():
@@ -168,8 +176,8 @@ def number(question, answer, *, tol=None, mistakes=(), hint="", explain="", show
     for value, text in mistakes:
         value = _number(value, "a mistake's value")
         if abs(value - answer) > 2 * tol and all(abs(value - m["value"]) > 2 * tol for m in kept):
-            kept.append({"value": _portable(value), "tol": _portable(tol), "hint": str(text)})
-    data = {"answer": _portable(answer), "tol": _portable(tol), "mistakes": kept, "hint": hint,
+            kept.append({"value": _stored(value, tol), "tol": portable(tol, 3), "hint": str(text)})
+    data = {"answer": _stored(answer, tol), "tol": portable(tol, 3), "mistakes": kept, "hint": hint,
             "explain": explain, "shown": shown or f"{answer:.4g}"}
     return Quiz("number", question, data)
 

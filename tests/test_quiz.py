@@ -54,7 +54,12 @@ def test_html_contract():
 def test_stable_ids_and_rounded_numbers():
     a, b = quiz.number("x?", 1 / 3), quiz.number("x?", 1 / 3)
     assert a.id == b.id and a._repr_html_() == b._repr_html_()
-    assert a.data["answer"] == 0.3333333333 and "0.33333333333" not in a._repr_html_()
+    # to a thousandth of the tolerance (0.5 % of 1/3 = 0.00167): 6 decimals, tol to 3 digits
+    assert a.data["answer"] == 0.333333 and a.data["tol"] == 0.00167
+    assert "0.3333333" not in a._repr_html_()
+    assert a.judge(str(1 / 3))[0] and not a.judge("0.3315")[0]      # verdicts as before
+    fine = quiz.number("x?", 1234.56789, tol=0.001)                   # a small tolerance keeps digits
+    assert fine.data["answer"] == 1234.56789 and fine.judge("1234.5679")[0]
 
 
 def test_parse():
